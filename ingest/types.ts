@@ -1,0 +1,42 @@
+// The contract every ingestor fulfils (see docs/model.md for what they write).
+export type SourceKind = 'sap' | 'wms-legacy' | 'wms-events' | 'billing';
+
+export const SOURCE_KINDS: readonly SourceKind[] = ['sap', 'wms-legacy', 'wms-events', 'billing'];
+
+export interface RejectSample {
+  file: string;
+  row: number | null;
+  field: string | null;
+  reason: string;
+}
+
+export interface IngestResult {
+  runId: string;
+  logId: string;
+  sourceKind: SourceKind;
+  sourcePath: string;
+  status: 'succeeded' | 'failed';
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsDuplicate: number;
+  eventsAdded: number;
+  objectsAdded: number;
+  /** At most 20, for a human to read; all rejects are in the rejects table. */
+  rejectSamples: RejectSample[];
+  error?: string;
+  durationMs: number;
+}
+
+/** A source that cannot be read at all: names file, row and field; nothing was written. */
+export class IngestError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly row: number | null = null,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+    this.name = 'IngestError';
+  }
+}

@@ -1,0 +1,85 @@
+// Shapes the mining facade returns. Shared by server/ and (as types only) by components/.
+// Times are ISO-8601 UTC strings; durations are seconds unless the name says otherwise.
+
+export type Perspective = 'order';
+
+/** Half-open period [from, to), ISO dates (YYYY-MM-DD) in UTC. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export type KpiUnit = 'count' | 'hours' | 'days' | 'usd' | 'percent';
+
+export interface KpiValue {
+  id: 'orders' | 'medianOrderToShipHours' | 'medianInvoiceLatencyHours' | 'dsoSimple' | 'dsoCountback' | 'openSlaBreaches' | string;
+  label: string;
+  value: number | null;
+  /** The same KPI over the previous period of equal length, for comparison. */
+  previous: number | null;
+  unit: KpiUnit;
+  /** Plain-language definition shown on hover (from docs/domain.md §5). */
+  definition: string;
+  /** Whether a higher value is better (drives the colour of the change). */
+  higherIsBetter: boolean;
+}
+
+export interface OverviewKpis {
+  logId: string;
+  period: Period;
+  previousPeriod: Period;
+  /** The time the data is "as of": the newest event in the log. */
+  asOf: string;
+  kpis: KpiValue[];
+}
+
+export interface TrendPoint {
+  /** Start of the bucket, YYYY-MM-DD. */
+  bucket: string;
+  orders: number;
+  medianOrderToShipHours: number | null;
+  medianInvoiceLatencyHours: number | null;
+  dsoSimple: number | null;
+}
+
+export interface MapNode {
+  id: string; // the activity name, or '__start__' / '__end__'
+  label: string;
+  events: number;
+  cases: number;
+}
+
+export interface MapEdge {
+  source: string;
+  target: string;
+  /** Directly-follows pairs. */
+  count: number;
+  /** Distinct cases with this pair. */
+  cases: number;
+  medianSeconds: number | null;
+  meanSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface ProcessMap {
+  logId: string;
+  perspective: Perspective;
+  totalCases: number;
+  totalEvents: number;
+  nodes: MapNode[];
+  edges: MapEdge[];
+  /** What the simplification kept, in percent of activities / paths. */
+  activityPct: number;
+  pathPct: number;
+}
+
+export interface LogSummary {
+  logId: string;
+  name: string;
+  kind: string;
+  events: number;
+  cases: number;
+  objectsByType: Record<string, number>;
+  firstEvent: string | null;
+  lastEvent: string | null;
+}
