@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { parse, UsageError } from '../args';
+import { resolveStorePath, runningServer } from '../store-access';
+import { formatResult, ingestDirect, ingestViaServer, type IngestKind } from '../ingest-runner';
+
+const KINDS = ['sap', 'wms-legacy', 'wms-events', 'billing', 'all'] as const;
+
+const USAGE = `Usage: throughline ingest <sap|wms-legacy|wms-events|billing|all> <path> [--store PATH] [--json]
+
+Loads one source into the store: sap = a folder of SAP table CSVs, wms-legacy = a folder of
+daily WH1 CSVs, wms-events = a folder of NDJSON webhook files, billing = a folder of billing
+NDJSON files, all = a simulator output folder (all four, in that order). Rejected rows are kept
+with file, row, field and reason; a file that cannot be read fails the run and changes nothing.
+When a Throughline server owns the store, the ingest runs inside it.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {}, USAGE);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [kindArg, pathArg] = positionals;
+  if (!kindArg || !pathArg) throw new UsageError(`a source kind and a path are required\n\n${USAGE}`);
+  if (!(KINDS as readonly string[]).includes(kindArg)) throw new UsageError(`unknown source kind "${kindArg}"; use one of ${KINDS.join(', ')}`);
+  const kind = kindArg as IngestKind;
+  const path = resolve(pathArg);
+  if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+  const store = resolveStorePath(values.store);
+  const server = runningServer(store);
+  const results = server ? await ingestViaServer(server, kind, path) : await ingestDirect(store, kind, path);
+  if (!values.json) {
+    console.error(server ? `(sent to the running server at ${server.url}, which owns ${store})` : `(opened ${store} directly: no server is running)`);
+  }
+  if (values.json) console.log(JSON.stringify(results));
+  else for (const r of results) console.log(formatResult(r));
+  return results.every((r) => r.status === 'succeeded') ? 0 : 1;
+}

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { intOption, parse } from '../args';
+import { removeServerInfo, resolveStorePath, runningServer, writeServerInfo } from '../store-access';
+import { buildIfNeeded, nextBin } from '../build';
+import { loadDemoIfEmpty } from '../demo';
+
+const USAGE = `Usage: throughline serve [--store PATH] [--port 3000] [--host 127.0.0.1] [--demo] [--demo-orders N]
+
+Starts the dashboard on http://HOST:PORT. Builds the app first when sources changed. With
+--demo, an empty store is first filled with a simulated distributor (N orders, default 20000)
+loaded through the real ingestors. The server then owns the store: other throughline commands
+send their work to it.`;
+
+const root = process.cwd();
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(
+    argv,
+    { port: { type: 'string', short: 'p' }, host: { type: 'string' }, demo: { type: 'boolean' }, 'demo-orders': { type: 'string' } },
+    USAGE,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const store = resolveStorePath(values.store);
+  const port = intOption(values.port, 'port', 3000);
+  const host = values.host ?? '127.0.0.1';
+  const log = (s: string) => console.log(s);
+  const other = runningServer(store);
+  if (other) {
+    console.error(`A server (pid ${other.pid}) already owns ${store} at ${other.url}.`);
+    return 1;
+  }
+  if (values.demo) await loadDemoIfEmpty(store, intOption(values['demo-orders'], 'demo-orders', 20_000), log);
+  buildIfNeeded(root, log);
+
+  const token = randomBytes(24).toString('hex');
+  const child = spawn(process.execPath, [nextBin(root), 'start', '-H', host, '-p', String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', THROUGHLINE_STORE: store, THROUGHLINE_ADMIN_TOKEN: token },
+  });
+  const url = `http://${host}:${port}`;
+  writeServerInfo({ pid: child.pid ?? 0, url, token, store });
+  const stop = () => child.kill('SIGTERM');
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  if (await waitForHttp(url, 60_000)) log(`Throughline is serving ${store} on ${url}  (Ctrl+C stops it)`);
+  return await new Promise<number>((done) =>
+    child.on('exit', (code, signal) => {
+      removeServerInfo(store);
+      done(code ?? (signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1));
+    }),
+  );
+}
+
+async function waitForHttp(url: string, limitMs: number): Promise<boolean> {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (res.status < 500) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}

@@ -1,0 +1,34 @@
+// The demo dataset travels the same road as real data: simulator files on disk, then the real
+// ingestors, then the case-view refresh.
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+
+export const DEMO_SEED = 7;
+
+export async function loadDemoIfEmpty(storePath: string, orders: number, log: (s: string) => void): Promise<void> {
+  const { Store } = await import('../sql');
+  const store = await Store.open(storePath);
+  try {
+    const [t] = await store.query<{ events: number }>('store/totals');
+    if (t.events > 0) {
+      log(`Store ${storePath} already holds ${t.events.toLocaleString('en-US')} events; not loading demo data.`);
+      return;
+    }
+    const { simulate } = await import('../fixtures/sim/simulate');
+    const { ingestDirectory } = await import('../ingest');
+    const { refreshCaseViews } = await import('../mining');
+    const dir = join(storePath, '..', `demo-source-${DEMO_SEED}-${orders}`);
+    if (!existsSync(join(dir, 'ground-truth.json'))) {
+      log(`Simulating ${orders.toLocaleString('en-US')} demo orders into ${dir}…`);
+      await simulate({ orders, seed: DEMO_SEED, outDir: dir });
+    }
+    log('Loading them through the SAP, WMS and billing ingestors…');
+    const results = await ingestDirectory(store, dir);
+    for (const r of results) {
+      log(`  ${r.sourceKind.padEnd(11)} ${r.status}: ${r.eventsAdded.toLocaleString('en-US')} events, ${r.rowsRejected} rejected rows`);
+    }
+    await refreshCaseViews(store, 'o2c');
+  } finally {
+    store.close();
+  }
+}
