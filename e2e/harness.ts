@@ -1,0 +1,251 @@
+// Browser-test harness: a temporary store loaded from the simulator through the real ingestors, a
+// production build of the app (rebuilt only when sources changed), `next start` on a free local
+// port owning that store, and Debian's Chromium driven by playwright-core. `close()` undoes all.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { simulate } from '../fixtures/sim/simulate';
+import { ingestDirectory } from '../ingest';
+import { refreshCaseViews } from '../mining';
+import { Store } from '../sql';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const NEXT_BIN = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** What the production build is made from; a newer file here means the build is stale. */
+const BUILD_SOURCES = ['app', 'components', 'server', 'mining', 'ingest', 'sql', 'next.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+export interface HarnessOptions {
+  /** Simulated orders to load; 0 leaves the store empty (for the empty state). */
+  orders?: number;
+  seed?: number;
+  viewport?: { width: number; height: number };
+}
+
+export interface Harness {
+  url: string;
+  storePath: string;
+  /** The simulator output the store was loaded from (null for an empty store). */
+  simDir: string | null;
+  /** The admin token the server was started with. */
+  adminToken: string;
+  context: BrowserContext;
+  newPage(): Promise<Page>;
+  /** GET a tRPC query over HTTP, as the browser does; returns `result.data`. */
+  query<T>(path: string, input?: unknown): Promise<T>;
+  /** What the server printed so far (for failure messages). */
+  serverLog(): string;
+  close(): Promise<void>;
+}
+
+const log = (s: string) => process.stderr.write(`[e2e] ${s}\n`);
+
+// ---------------------------------------------------------------- (a) the store
+export async function makeStore(dir: string, orders: number, seed: number): Promise<string> {
+  const storePath = join(dir, 'store.duckdb');
+  const store = await Store.open(storePath);
+  try {
+    if (orders > 0) {
+      const simDir = join(dir, 'sim');
+      await simulate({ orders, seed, outDir: simDir });
+      const results = await ingestDirectory(store, simDir);
+      const failed = results.filter((r) => r.status !== 'succeeded');
+      if (failed.length) throw new Error(`ingest failed: ${failed.map((r) => `${r.sourceKind}: ${r.error ?? 'unknown'}`).join('; ')}`);
+      await refreshCaseViews(store, 'o2c');
+    }
+  } finally {
+    store.close(); // the server must be the only process holding the file
+  }
+  return storePath;
+}
+
+// ---------------------------------------------------------------- (b) the build
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return /\.test\.ts$|README\.md$/.test(path) ? 0 : st.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+export function buildIsStale(root = ROOT): boolean {
+  const buildId = join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return BUILD_SOURCES.some((s) => newestMtime(join(root, s)) > built);
+}
+
+/** Builds once; concurrent test processes wait on a lock folder instead of building twice. */
+export async function buildIfStale(root = ROOT): Promise<void> {
+  const lock = join(tmpdir(), `throughline-build-${createHash('sha1').update(root).digest('hex').slice(0, 10)}.lock`);
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`waited 4 minutes for another build to finish (lock ${lock})`);
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true }); // left by a crash
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (!buildIsStale(root)) return;
+    log('building the app (next build)…');
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+    log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- (c) the server
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => done(port));
+    });
+  });
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+async function startServer(storePath: string, adminToken: string): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let out = '';
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: ROOT,
+    detached: true, // its own process group, so teardown can stop it and anything it forked
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', THROUGHLINE_STORE: storePath, THROUGHLINE_ADMIN_TOKEN: adminToken },
+  });
+  child.stdout?.on('data', (b: Buffer) => void (out += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => void (out += b.toString()));
+  const server = { url, child, output: () => out };
+
+  const deadline = Date.now() + 60_000;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before answering:\n${out}`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) return server;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stopServer(server);
+  throw new Error(`the server at ${url} did not answer 200 within 60 s (last: ${last}):\n${out}`);
+}
+
+function stopServer(server: Server): Promise<void> {
+  const { child } = server;
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
+  return new Promise((done) => {
+    const kill = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 5_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      done();
+    });
+    try {
+      process.kill(-child.pid!, 'SIGTERM'); // the whole process group
+    } catch {
+      clearTimeout(kill);
+      done();
+    }
+  });
+}
+
+// ---------------------------------------------------------------- (d) the browser, (e) teardown
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-e2e-'));
+  const cleanups: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  };
+  try {
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (bin/ensure-test-deps.sh)`);
+    const [storePath] = await Promise.all([makeStore(dir, opts.orders ?? 500, opts.seed ?? 11), buildIfStale()]);
+    const adminToken = randomBytes(16).toString('hex');
+    const server = await startServer(storePath, adminToken);
+    cleanups.push(() => stopServer(server));
+
+    const context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: opts.viewport ?? { width: 1440, height: 900 },
+      deviceScaleFactor: 1,
+      timezoneId: 'America/Chicago', // the page must still show UTC
+    });
+    cleanups.push(() => context.close());
+
+    return {
+      url: server.url,
+      storePath,
+      simDir: (opts.orders ?? 500) > 0 ? join(dir, 'sim') : null,
+      adminToken,
+      context,
+      newPage: () => context.newPage(),
+      serverLog: server.output,
+      async query<T>(path: string, input?: unknown): Promise<T> {
+        const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+        const res = await fetch(`${server.url}/api/trpc/${path}${qs}`);
+        const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
+        if (!res.ok || !body.result) throw new Error(`${path} failed: HTTP ${res.status} ${body.error?.message ?? ''}`);
+        return body.result.data;
+      },
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,22 @@
+// KPIs: the headline numbers of a period (with the previous period) and their weekly trend.
+import { z } from 'zod';
+import { kpiTrend, overviewKpis } from '../../mining';
+import { isoDate, logId, period } from '../schemas';
+import { readProcedure, router } from '../trpc';
+
+export const kpiRouter = router({
+  overview: readProcedure
+    .input(z.object({ logId, period: period.optional() }))
+    .query(async ({ ctx, input }) => overviewKpis(await ctx.store(), input)),
+
+  trend: readProcedure
+    .input(
+      z.object({
+        logId,
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        grain: z.enum(['week', 'month']).default('week'),
+      }),
+    )
+    .query(async ({ ctx, input }) => kpiTrend(await ctx.store(), input)),
+});
