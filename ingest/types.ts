@@ -39,4 +39,7 @@ export class IngestError extends Error {
     super(message);
     this.name = 'IngestError';
   }
+
+  /** The failed run as recorded in ingest_runs (set by the pipeline before rethrowing). */
+  result?: IngestResult;
 }

@@ -22,6 +22,8 @@ export interface KpiValue {
   definition: string;
   /** Whether a higher value is better (drives the colour of the change). */
   higherIsBetter: boolean;
+  /** Optional parts of the value, e.g. open breaches per SLA rule. */
+  breakdown?: { id: string; label: string; value: number; previous: number | null }[];
 }
 
 export interface OverviewKpis {
@@ -71,6 +73,14 @@ export interface ProcessMap {
   /** What the simplification kept, in percent of activities / paths. */
   activityPct: number;
   pathPct: number;
+}
+
+/** The time span of a log's events (ISO-8601 UTC; null when it has none). */
+export interface DataRange {
+  logId: string;
+  firstEvent: string | null;
+  lastEvent: string | null;
+  events: number;
 }
 
 export interface LogSummary {

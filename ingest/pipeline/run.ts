@@ -1,0 +1,154 @@
+// One ingest run: stream the source's rows through its mapper into staging (in batches), merge
+// staging into the canonical tables, record the run, all in ONE transaction. If anything throws,
+// the transaction rolls back, a failed ingest_runs row is written on its own, and an IngestError
+// naming file, row and field is rethrown. Rejected rows are not failures.
+import { randomBytes } from 'node:crypto';
+import type { Store, Tx } from '../../sql';
+import { RowReject } from '../common/reject';
+import { IngestError, type IngestResult, type RejectSample } from '../types';
+import { Collector } from './collector';
+import type { Emit, Source, SourceRow } from './source';
+
+export interface RunOptions {
+  /** The log to load into (default 'o2c'). */
+  logId?: string;
+}
+
+interface MergeCounts {
+  events_added: number;
+  objects_added: number;
+  rows_duplicate: number;
+  rows_rejected_at_merge: number;
+}
+
+const LOG_NAMES: Record<string, string> = { o2c: 'Order to cash' };
+
+function timestampText(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+function newRunId(kind: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${kind}-${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function ensureLog(tx: Tx, logId: string): Promise<void> {
+  await tx.query('ingest/ensure_log', { log_id: logId, name: LOG_NAMES[logId] ?? logId, kind: 'o2c' });
+}
+
+function mapRow<R extends SourceRow>(row: R, map: (row: R, out: Emit) => void, out: Collector, system: string): void {
+  out.begin(row);
+  try {
+    if (row.malformed) throw new RowReject(row.malformed.field, row.malformed.reason);
+    map(row, out);
+    out.commit(system);
+  } catch (err) {
+    if (err instanceof RowReject) out.reject(err);
+    else throw new IngestError(`cannot map ${row.file} row ${row.row}: ${(err as Error).message}`, row.file, row.row);
+  }
+}
+
+function asIngestError(err: unknown, where: string): IngestError {
+  if (err instanceof IngestError) return err;
+  const msg = err instanceof Error ? err.message : String(err);
+  return new IngestError(`${where}: ${msg}`, where);
+}
+
+export async function runIngest<R extends SourceRow>(
+  store: Store,
+  source: Source<R>,
+  path: string,
+  opts: RunOptions = {},
+): Promise<IngestResult> {
+  const logId = opts.logId ?? 'o2c';
+  const startedAt = new Date();
+  const runId = newRunId(source.kind, startedAt);
+  const t0 = performance.now();
+  const out = new Collector();
+  const base = { runId, logId, sourceKind: source.kind, sourcePath: path };
+  let where = `reading ${path}`;
+  try {
+    return await store.transaction(async (tx) => {
+      await ensureLog(tx, logId);
+      await tx.script('ingest/stage_create');
+      await tx.query('ingest/stage_run', { run_id: runId, log_id: logId, source_system: source.system });
+      const map = source.mapper();
+      for await (const rows of source.read(path)) {
+        for (const row of rows) mapRow(row, map, out, source.system);
+        if (out.full) {
+          where = `staging ${rows[rows.length - 1]?.file ?? path}`;
+          await out.flush(tx);
+        }
+      }
+      where = `staging ${path}`;
+      await out.flush(tx);
+      if (process.env.TL_INGEST_PROFILE) console.error(`${source.kind} read+map+stage ${Math.round(performance.now() - t0)} ms`);
+      where = `merging ${path}`;
+      for (const step of ['merge_prepare', 'merge_events', 'merge_objects', 'merge_relations', 'merge_bookkeeping']) {
+        const ts = performance.now();
+        await tx.script(`ingest/${step}`);
+        if (process.env.TL_INGEST_PROFILE) console.error(`${source.kind} ${step} ${Math.round(performance.now() - ts)} ms`);
+      }
+      const [c] = await tx.query<MergeCounts>('ingest/merge_counts');
+      const samples = await tx.query<{ file: string; row_no: number | null; field: string | null; reason: string }>(
+        'ingest/reject_samples',
+      );
+      const rejected = out.rejected + c.rows_rejected_at_merge;
+      const result: IngestResult = {
+        ...base,
+        status: 'succeeded',
+        rowsRead: out.read,
+        rowsLoaded: out.read - rejected - c.rows_duplicate,
+        rowsRejected: rejected,
+        rowsDuplicate: c.rows_duplicate,
+        eventsAdded: c.events_added,
+        objectsAdded: c.objects_added,
+        rejectSamples: samples.map((s): RejectSample => ({ file: s.file, row: s.row_no, field: s.field, reason: s.reason })),
+        durationMs: Math.round(performance.now() - t0),
+      };
+      await tx.query('ingest/run_insert', runRow(result, startedAt));
+      await tx.script('ingest/stage_drop');
+      return result;
+    });
+  } catch (err) {
+    const failure = asIngestError(err, where);
+    const result: IngestResult = {
+      ...base,
+      status: 'failed',
+      rowsRead: out.read,
+      rowsLoaded: 0,
+      rowsRejected: 0,
+      rowsDuplicate: 0,
+      eventsAdded: 0,
+      objectsAdded: 0,
+      rejectSamples: [],
+      error: failure.message,
+      durationMs: Math.round(performance.now() - t0),
+    };
+    failure.result = result;
+    await store.transaction(async (tx) => {
+      await ensureLog(tx, logId);
+      await tx.query('ingest/run_insert', runRow(result, startedAt));
+    });
+    throw failure;
+  }
+}
+
+function runRow(r: IngestResult, startedAt: Date): Record<string, string | number | null> {
+  return {
+    run_id: r.runId,
+    log_id: r.logId,
+    source_kind: r.sourceKind,
+    source_path: r.sourcePath,
+    started_at: timestampText(startedAt),
+    finished_at: timestampText(new Date()),
+    status: r.status,
+    rows_read: r.rowsRead,
+    rows_loaded: r.rowsLoaded,
+    rows_rejected: r.rowsRejected,
+    rows_duplicate: r.rowsDuplicate,
+    events_added: r.eventsAdded,
+    objects_added: r.objectsAdded,
+    error: r.error ?? null,
+  };
+}

@@ -1,0 +1,12 @@
+// The mining facade: what server/, cli/ and bench/ may use. pm4py-like shape: each function takes
+// the store and an options object with defaults. Heavy aggregation runs in DuckDB
+// (sql/queries/mining/**), graph work in plain TypeScript (simplify.ts).
+export { refreshCaseViews, ensureCaseViews, type RefreshResult, type CasePerspective } from './refresh';
+export { overviewKpis, kpiTrend, openSlaBreaches, dsoSimple, dsoCountback, KPI_DEFINITIONS } from './kpis';
+export type { OverviewOptions, TrendOptions, SlaCount } from './kpis';
+export { processMap, type ProcessMapOptions } from './process-map';
+export { simplifyMap, selectActivities, START, END, type Graph, type Simplified } from './simplify';
+export { logSummaries, dataRange } from './logs';
+export { DEFAULT_SLA_RULES, type SlaRule } from './sla-defaults';
+export { lastFullMonth, previousPeriod, buckets } from './periods';
+export type * from './types';

@@ -1,0 +1,71 @@
+// The process map: a directly-follows graph (frequency and performance per edge) computed in
+// DuckDB from the case view, with artificial __start__/__end__ nodes, then simplified in
+// TypeScript (simplify.ts). Activity filtering projects the traces in SQL, so the edges between
+// kept activities are the real directly-follows relations of the projected log.
+import type { Store } from '../sql';
+import { ensureCaseViews } from './refresh';
+import { END, START, selectActivities, simplifyMap } from './simplify';
+import { validatePeriod } from './periods';
+import type { MapEdge, MapNode, Period, Perspective, ProcessMap } from './types';
+
+export interface ProcessMapOptions {
+  logId?: string;
+  perspective?: Perspective;
+  /** Only cases that started in this period. Default: all cases. */
+  period?: Period;
+  /** Percent of activities to keep, most frequent first (default 100). */
+  activityPct?: number;
+  /** Percent of paths (edges) to keep, most frequent first (default 100). */
+  pathPct?: number;
+}
+
+interface EdgeRow {
+  source: string;
+  target: string;
+  count: number;
+  cases: number;
+  median_seconds: number | null;
+  mean_seconds: number | null;
+  p90_seconds: number | null;
+}
+
+export async function processMap(store: Store, opts: ProcessMapOptions = {}): Promise<ProcessMap> {
+  const logId = opts.logId ?? 'o2c';
+  const perspective = await ensureCaseViews(store, logId);
+  const period = opts.period ? validatePeriod(opts.period) : { from: '0001-01-01', to: '9999-12-31' };
+  const base = { log_id: logId, perspective, from: period.from, to: period.to };
+  const activityPct = opts.activityPct ?? 100;
+  const pathPct = opts.pathPct ?? 100;
+
+  const [[totals], acts] = await Promise.all([
+    store.query<{ cases: number; events: number }>('mining/map/totals', base),
+    store.query<{ activity: string; events: number; cases: number }>('mining/map/activities', base),
+  ]);
+  const activityNodes: MapNode[] = acts.map((a) => ({ id: a.activity, label: a.activity, events: a.events, cases: a.cases }));
+  const kept = selectActivities(activityNodes, activityPct);
+  const projected = kept.size < activityNodes.length ? JSON.stringify([...kept]) : null;
+  const rows = await store.query<EdgeRow>('mining/map/dfg', { ...base, activities: projected });
+
+  const ends = (id: string): MapNode => ({ id, label: id === START ? 'Start' : 'End', events: totals.cases, cases: totals.cases });
+  const nodes = [ends(START), ...activityNodes.filter((n) => kept.has(n.id)), ends(END)];
+  const edges: MapEdge[] = rows.map((r) => ({
+    source: r.source,
+    target: r.target,
+    count: r.count,
+    cases: r.cases,
+    medianSeconds: r.median_seconds,
+    meanSeconds: r.mean_seconds,
+    p90Seconds: r.p90_seconds,
+  }));
+  const simple = simplifyMap({ nodes, edges }, { activityPct: 100, pathPct });
+  return {
+    logId,
+    perspective: 'order',
+    totalCases: totals.cases,
+    totalEvents: totals.events,
+    nodes: simple.nodes,
+    edges: simple.edges,
+    activityPct: activityNodes.length ? (100 * kept.size) / activityNodes.length : 100,
+    pathPct: simple.pathPct,
+  };
+}

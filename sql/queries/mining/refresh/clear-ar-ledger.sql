@@ -1,0 +1,1 @@
+DELETE FROM ar_ledger WHERE log_id = $log_id
