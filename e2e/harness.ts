@@ -3,7 +3,7 @@
 // port owning that store, and Debian's Chromium driven by playwright-core. `close()` undoes all.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +13,10 @@ import { simulate } from '../fixtures/sim/simulate';
 import { ingestDirectory } from '../ingest';
 import { refreshCaseViews } from '../mining';
 import { Store } from '../sql';
+import { buildIfNeeded, nextBin } from '../cli/build';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
-const NEXT_BIN = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const NEXT_BIN = nextBin(ROOT);
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -27,9 +28,6 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-/** What the production build is made from; a newer file here means the build is stale. */
-const BUILD_SOURCES = ['app', 'components', 'server', 'mining', 'ingest', 'sql', 'next.config.mjs', 'package-lock.json', 'tsconfig.json'];
-
 export interface HarnessOptions {
   /** Simulated orders to load; 0 leaves the store empty (for the empty state). */
   orders?: number;
@@ -75,55 +73,8 @@ export async function makeStore(dir: string, orders: number, seed: number): Prom
 }
 
 // ---------------------------------------------------------------- (b) the build
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return /\.test\.ts$|README\.md$/.test(path) ? 0 : st.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-export function buildIsStale(root = ROOT): boolean {
-  const buildId = join(root, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return BUILD_SOURCES.some((s) => newestMtime(join(root, s)) > built);
-}
-
-/** Builds once; concurrent test processes wait on a lock folder instead of building twice. */
-export async function buildIfStale(root = ROOT): Promise<void> {
-  const lock = join(tmpdir(), `throughline-build-${createHash('sha1').update(root).digest('hex').slice(0, 10)}.lock`);
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`waited 4 minutes for another build to finish (lock ${lock})`);
-      const held = statSync(lock, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true }); // left by a crash
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  try {
-    if (!buildIsStale(root)) return;
-    log('building the app (next build)…');
-    const started = Date.now();
-    const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
-    log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+export function buildIfStale(root = ROOT): Promise<void> {
+  return buildIfNeeded(root, log);
 }
 
 // ---------------------------------------------------------------- (c) the server

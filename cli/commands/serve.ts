@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   if (values.demo) await loadDemoIfEmpty(store, intOption(values['demo-orders'], 'demo-orders', 20_000), log);
-  buildIfNeeded(root, log);
+  await buildIfNeeded(root, log);
 
   const token = randomBytes(24).toString('hex');
   const child = spawn(process.execPath, [nextBin(root), 'start', '-H', host, '-p', String(port)], {
