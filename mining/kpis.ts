@@ -215,11 +215,16 @@ export async function kpiTrend(store: Store, opts: TrendOptions = {}): Promise<T
     perPeriod(store, 'invoice-latency', logId, bs),
     receivables(store, logId, bs),
   ]);
-  return bs.map((b) => ({
-    bucket: b.from,
-    orders: orders[b.i] ?? 0,
-    medianOrderToShipHours: toShip[b.i],
-    medianInvoiceLatencyHours: latency[b.i],
-    dsoSimple: dsoSimple(rec[b.i].arEnd, rec[b.i].sales, daysIn(b)),
-  }));
+  const asOf = range.lastEvent ? new Date(range.lastEvent).getTime() : Number.POSITIVE_INFINITY;
+  return bs.map((b) => {
+    const partial = new Date(`${b.to}T00:00:00Z`).getTime() > asOf;
+    return {
+      bucket: b.from,
+      orders: orders[b.i] ?? 0,
+      medianOrderToShipHours: toShip[b.i],
+      medianInvoiceLatencyHours: latency[b.i],
+      dsoSimple: partial ? null : dsoSimple(rec[b.i].arEnd, rec[b.i].sales, daysIn(b)),
+      partial,
+    };
+  });
 }

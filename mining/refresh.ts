@@ -8,29 +8,32 @@ export type CasePerspective = 'order' | 'case';
 
 interface PerspectiveRule {
   perspective: CasePerspective;
-  /** Named query that inserts case_events for the log. */
+  /** Named query that inserts the log's traces into case_trace, and its parameters. */
   caseEvents: string;
-  /** Named query that inserts cases from case_events. */
+  caseEventsParams: (logId: string) => Record<string, string>;
+  /** Named query that inserts cases from case_trace, and its parameters. */
   cases: string;
-  /** Extra parameters that query takes. */
-  params: Record<string, string>;
-  /** Named queries run after `cases` is built (attributes, O2C facts). */
+  casesParams: (logId: string) => Record<string, string>;
+  /** Named queries run after `cases` is built: O2C invoice facts and the AR ledger. */
   after: string[];
 }
 
 const O2C_RULE: PerspectiveRule = {
   perspective: 'order',
-  caseEvents: 'mining/refresh/case-events-order',
+  caseEvents: 'mining/refresh/case-trace-order',
+  caseEventsParams: (logId) => ({ log_id: logId }),
   cases: 'mining/refresh/cases-o2c',
-  params: {},
+  casesParams: (logId) => ({ log_id: logId }),
   after: ['mining/refresh/invoice-facts', 'mining/refresh/ar-ledger'],
 };
 
+/** XES/CSV ingestors write one object of type 'case' per trace. */
 const CASE_RULE: PerspectiveRule = {
   perspective: 'case',
-  caseEvents: 'mining/refresh/case-events-direct',
+  caseEvents: 'mining/refresh/case-trace-direct',
+  caseEventsParams: (logId) => ({ log_id: logId, perspective: 'case', case_type: 'case' }),
   cases: 'mining/refresh/cases',
-  params: { case_type: 'case' },
+  casesParams: (logId) => ({ log_id: logId, perspective: 'case' }),
   after: [],
 };
 
@@ -65,7 +68,7 @@ export async function refreshCaseViews(store: Store, logId = 'o2c'): Promise<Ref
   const rule = perspectiveRule(await logKind(store, logId));
   const key = { log_id: logId, perspective: rule.perspective };
   const steps: Record<string, number> = {};
-  let t = performance.now();
+  let t = started;
   const lap = (name: string) => {
     const now = performance.now();
     steps[name] = (steps[name] ?? 0) + (now - t) / 1000;
@@ -77,10 +80,11 @@ export async function refreshCaseViews(store: Store, logId = 'o2c'): Promise<Ref
       lap(name.replace('mining/refresh/', ''));
     };
     const [{ fingerprint: fp }] = await tx.query<{ fingerprint: string }>('mining/refresh/fingerprint', { log_id: logId });
-    await run('mining/refresh/clear-case-events', key);
+    lap('wait and fingerprint');
+    await run('mining/refresh/clear-case-trace', key);
     await run('mining/refresh/clear-cases', key);
-    await run(rule.caseEvents, rule.perspective === 'order' ? { log_id: logId } : { ...key, ...rule.params });
-    await run(rule.cases, rule.perspective === 'order' ? { log_id: logId } : key);
+    await run(rule.caseEvents, rule.caseEventsParams(logId));
+    await run(rule.cases, rule.casesParams(logId));
     if (rule.after.length) {
       await run('mining/refresh/clear-invoice-facts', { log_id: logId });
       await run('mining/refresh/clear-ar-ledger', { log_id: logId });

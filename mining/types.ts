@@ -41,7 +41,10 @@ export interface TrendPoint {
   orders: number;
   medianOrderToShipHours: number | null;
   medianInvoiceLatencyHours: number | null;
+  /** Null for a bucket that ends after the newest event (partial: a ratio over it misleads). */
   dsoSimple: number | null;
+  /** True when the bucket ends after the newest event of the log. */
+  partial?: boolean;
 }
 
 export interface MapNode {

@@ -1,16 +1,18 @@
 // Local wall-clock time -> UTC, for a named IANA time zone, with Intl.DateTimeFormat only.
-// Offsets are cached per 15-minute UTC bucket (every zone changes offset on a quarter hour), so
-// converting millions of timestamps costs a few map look-ups each.
+// Offsets are cached per UTC day, and per 15-minute bucket on the days a zone changes its offset
+// (every zone changes on a quarter hour), so millions of timestamps cost a few map look-ups each.
 
 /** The ERP's and WH1's local time zone (fixtures/FORMATS.md). */
 export const ERP_TIME_ZONE = 'America/Chicago';
 
 const BUCKET_MS = 15 * 60 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
 const HALF_DAY_MS = 12 * 3600 * 1000;
 
 class Zone {
   private readonly format: Intl.DateTimeFormat;
   private readonly cache = new Map<number, number>();
+  private readonly days = new Map<number, number | null>();
 
   constructor(readonly name: string) {
     this.format = new Intl.DateTimeFormat('en-US', {
@@ -27,6 +29,17 @@ class Zone {
 
   /** Local time minus UTC, in ms, at the instant `utcMs`. */
   offsetAt(utcMs: number): number {
+    // A UTC day whose start and end have the same offset has it throughout (zones change at most
+    // once a day); only the two transition days a year need finer buckets.
+    const day = Math.floor(utcMs / DAY_MS);
+    let whole = this.days.get(day);
+    if (whole === undefined) {
+      const a = this.compute(day * DAY_MS);
+      const b = this.compute((day + 1) * DAY_MS - 1000);
+      whole = a === b ? a : null;
+      this.days.set(day, whole);
+    }
+    if (whole !== null) return whole;
     const bucket = Math.floor(utcMs / BUCKET_MS);
     let offset = this.cache.get(bucket);
     if (offset === undefined) {

@@ -1,52 +1,31 @@
-// Collects the mapper's output for a batch of records as staging rows and appends them to the TEMP
-// staging tables (sql/queries/ingest/stage_create.sql) when the batch is full. A rejected record's
-// rows are taken back, so a record loads whole or not at all.
+// Collects the mapper's output for a batch of records as staging rows and loads them into the TEMP
+// staging tables (sql/queries/ingest/stage_create.sql). A rejected record's rows are taken back,
+// so a record loads whole or not at all.
+//
+// Rows are packed as text (fields joined by U+001F, rows by U+001E) into segments of at most
+// SEGMENT_ROWS rows per table; each segment goes through the appender as ONE UTF-8 blob into
+// `stg_chunks`, and stage_unpack.sql splits and types them in DuckDB. One native call per few
+// thousand rows instead of one per value (per-value appender calls were the bottleneck), nothing
+// of a batch stays on the JS heap (retained row strings made young-generation GC the next one),
+// and segments stay small (DuckDB's string_split slows down badly on multi-megabyte strings).
 import type { Tx } from '../../sql';
-import { contentHash, typeOfId } from '../common/keys';
+import { typeOfId } from '../common/keys';
 import type { RowReject } from '../common/reject';
 import type { Attrs, ChangeInput, Emit, EventInput, HeaderInput, SourceRow } from './source';
 
-type StageRow = (string | number | null)[];
+const TABLES = ['events', 'objects', 'changes', 'event_object', 'object_object', 'aliases', 'headers', 'requires', 'rejects'] as const;
+type Table = (typeof TABLES)[number];
 
-/** Column kinds of each staging table, in column order (must match stage_create.sql). */
-const TABLES = {
-  stg_records: 'itit',
-  stg_events: 'iittnttttntt',
-  stg_objects: 'ittt',
-  stg_changes: 'itnttttt',
-  stg_event_object: 'ittt',
-  stg_object_object: 'ittt',
-  stg_aliases: 'itt',
-  stg_headers: 'itnttt',
-  stg_requires: 'ittttt',
-  stg_rejects: 'ititttt',
-} as const;
-type Table = keyof typeof TABLES;
+const FS = '\x1f';
+const RS = '\x1e';
+const SEPARATORS = /[\x1e\x1f]/g;
+const SEGMENT_ROWS = 2048;
 
-/**
- * Appends rows with the appender's typed calls (i = INTEGER, n = DOUBLE, t = VARCHAR): several
- * times faster than generic values. The appender belongs to the transaction's connection, so the
- * rows are part of the run's transaction.
- */
-async function appendRows(tx: Tx, table: Table, rows: readonly StageRow[]): Promise<void> {
-  const kinds = TABLES[table];
-  const a = await tx.connection.createAppender(table);
-  try {
-    if (a.columnCount !== kinds.length) throw new Error(`${table} has ${a.columnCount} columns, the collector writes ${kinds.length}`);
-    for (const r of rows) {
-      for (let i = 0; i < kinds.length; i++) {
-        const v = r[i];
-        if (v === null || v === undefined) a.appendNull();
-        else if (typeof v === 'string') a.appendVarchar(v);
-        else if (kinds.charCodeAt(i) === 105) a.appendInteger(v);
-        else a.appendDouble(v);
-      }
-      a.endRow();
-    }
-    a.flushSync();
-  } finally {
-    a.closeSync();
-  }
+/** A field as packed text: null -> '' (read back as NULL), separators replaced (never in real data). */
+function f(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  return v.indexOf(FS) < 0 && v.indexOf(RS) < 0 ? v : v.replace(SEPARATORS, '\uFFFD');
 }
 
 /** Attributes as JSON text, without undefined or null values (null would delete on merge). */
@@ -56,28 +35,71 @@ export function attrsJson(attrs: Attrs | undefined): string {
   for (const k in attrs) {
     const v = attrs[k];
     if (v === undefined || v === null) continue;
-    out += `${out === '' ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(v)}`;
+    const value = typeof v === 'string' ? JSON.stringify(v) : typeof v === 'number' && !Number.isFinite(v) ? 'null' : String(v);
+    out += `${out === '' ? '' : ','}"${k}":${value}`;
   }
   return `{${out}}`;
 }
 
+/** Packed rows of one staging table: sealed segments (UTF-8 blobs) plus the open one. */
+class PackedRows {
+  private open: string[] = [];
+  readonly sealed: Uint8Array[] = [];
+  sealedBytes = 0;
+  private openChars = 0;
+
+  get bytes(): number {
+    return this.sealedBytes + this.openChars;
+  }
+
+  add(row: string): void {
+    this.open.push(row);
+    this.openChars += row.length + 1;
+  }
+
+  /** Closes the open segment if it is full; only called between records. */
+  sealIfFull(): void {
+    if (this.open.length >= SEGMENT_ROWS) this.seal();
+  }
+
+  seal(): void {
+    if (this.open.length === 0) return;
+    const blob = Buffer.from(this.open.join(RS), 'utf8');
+    this.sealed.push(blob);
+    this.sealedBytes += blob.length;
+    this.open = [];
+    this.openChars = 0;
+  }
+
+  mark(): number {
+    return this.open.length;
+  }
+
+  rollback(mark: number): void {
+    this.open.length = mark;
+  }
+
+  clear(): void {
+    this.sealed.length = 0;
+    this.sealedBytes = 0;
+  }
+}
+
 export class Collector implements Emit {
-  private readonly rows = new Map<Table, StageRow[]>((Object.keys(TABLES) as Table[]).map((t) => [t, []]));
+  private readonly tables = new Map<Table, PackedRows>(TABLES.map((t) => [t, new PackedRows()]));
   private readonly marks = new Map<Table, number>();
-  private pendingCount = 0;
   private rec = 0;
   private idx = 0;
   private row: SourceRow | null = null;
-  private recordKey: string | null = null;
-  private snapshot = false;
+  private recordKey = '';
   rejected = 0;
   read = 0;
 
-  constructor(private readonly flushAt = 50_000) {}
+  /** Loads a batch when the packed rows reach `flushAtBytes`. */
+  constructor(private readonly flushAtBytes = 32 << 20) {}
 
-  private push(table: Table, values: StageRow): void {
-    (this.rows.get(table) as StageRow[]).push(values);
-    this.pendingCount++;
+  private push(table: Table, packed: string): void {
+    (this.tables.get(table) as PackedRows).add(packed);
   }
 
   begin(row: SourceRow): void {
@@ -85,106 +107,133 @@ export class Collector implements Emit {
     this.read++;
     this.idx = 0;
     this.row = row;
-    this.recordKey = null;
-    this.snapshot = false;
-    for (const [t, list] of this.rows) this.marks.set(t, list.length);
-  }
-
-  /** Ends a mapped record: registers its key (default: file and row). */
-  commit(system: string): void {
-    const r = this.row as SourceRow;
-    let key = this.recordKey ?? `${system}:${r.file}:${r.row}`;
-    if (this.snapshot || this.recordKey === null) key += `#${contentHash(r.raw)}`;
-    this.push('stg_records', [this.rec, key, r.file, r.row]);
+    this.recordKey = `${row.file}:${row.row}`;
+    for (const [t, rows] of this.tables) {
+      rows.sealIfFull();
+      this.marks.set(t, rows.mark());
+    }
   }
 
   /** Takes back everything the current record emitted and records the reject. */
   reject(err: RowReject): void {
-    for (const [t, list] of this.rows) {
-      const mark = this.marks.get(t) ?? list.length;
-      this.pendingCount -= list.length - mark;
-      list.length = mark;
-    }
+    for (const [t, rows] of this.tables) rows.rollback(this.marks.get(t) ?? 0);
     const r = this.row as SourceRow;
     this.rejected++;
-    this.push('stg_rejects', [this.rec, r.file, r.row, this.recordKey, err.field, err.reason, r.raw]);
+    const key = this.recordKey === `${r.file}:${r.row}` ? '' : this.recordKey;
+    this.push('rejects', [this.rec, f(r.file), r.row, f(key), f(err.field), f(err.reason), f(r.raw)].join(FS));
   }
 
   get full(): boolean {
-    return this.pendingCount >= this.flushAt;
+    let bytes = 0;
+    for (const rows of this.tables.values()) bytes += rows.bytes;
+    return bytes >= this.flushAtBytes;
   }
 
+  private unpacking: Promise<void> | null = null;
+
+  /**
+   * Hands the batch to DuckDB (inside the run's transaction) and returns while DuckDB unpacks it,
+   * so mapping the next batch overlaps with it; the next flush (and `settle`) waits for it.
+   */
   async flush(tx: Tx): Promise<void> {
-    for (const [table, list] of this.rows) {
-      if (list.length === 0) continue;
-      await appendRows(tx, table, list);
-      list.length = 0;
+    await this.settle();
+    let any = false;
+    const appender = await tx.connection.createAppender('stg_chunks');
+    try {
+      for (const [table, rows] of this.tables) {
+        rows.seal();
+        for (const segment of rows.sealed) {
+          appender.appendVarchar(table);
+          appender.appendBlob(segment);
+          appender.endRow();
+          any = true;
+        }
+        rows.clear();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
     }
-    this.pendingCount = 0;
+    if (any) {
+      const unpacking = tx.script('ingest/stage_unpack');
+      unpacking.catch(() => undefined); // handled: settle() rethrows it
+      this.unpacking = unpacking;
+    }
+  }
+
+  /** Waits until the last batch is in the staging tables. */
+  async settle(): Promise<void> {
+    const pending = this.unpacking;
+    this.unpacking = null;
+    if (pending) await pending;
   }
 
   // --- Emit -------------------------------------------------------------------------------------
 
-  key(recordKey: string, snapshot = false): void {
+  key(recordKey: string): void {
     this.recordKey = recordKey;
-    this.snapshot = snapshot;
   }
 
   event(e: EventInput): void {
-    this.push('stg_events', [
-      this.rec,
-      this.idx++,
-      e.id,
-      e.activity,
-      e.ts ?? null,
-      e.precision ?? 'second',
-      e.header ?? null,
-      e.userId ?? null,
-      e.userType ?? null,
-      e.amount ?? null,
-      e.currency ?? null,
-      attrsJson(e.attrs),
-    ]);
+    const r = this.row as SourceRow;
+    this.push(
+      'events',
+      [
+        this.rec,
+        this.idx++,
+        f(e.id),
+        f(e.activity),
+        f(e.ts),
+        e.precision ?? 'second',
+        f(e.header),
+        f(e.userId),
+        f(e.userType),
+        f(e.amount),
+        f(e.currency),
+        attrsJson(e.attrs),
+        f(r.file),
+        f(this.recordKey),
+      ].join(FS),
+    );
   }
 
   object(id: string, attrs?: Attrs): void {
-    this.push('stg_objects', [this.rec, id, typeOfId(id), attrsJson(attrs)]);
+    this.push('objects', this.rec + FS + f(id) + FS + f(typeOfId(id)) + FS + attrsJson(attrs) + FS + f(this.recordKey));
   }
 
   change(c: ChangeInput): void {
-    this.push('stg_changes', [
-      this.rec,
-      c.objectId,
-      c.ts ?? null,
-      c.header ?? null,
-      c.field,
-      c.oldValue,
-      c.newValue,
-      c.eventId ?? null,
-    ]);
+    this.push(
+      'changes',
+      [this.rec, f(c.objectId), f(c.ts), f(c.header), f(c.field), f(c.oldValue), f(c.newValue), f(c.eventId)].join(FS),
+    );
   }
 
   link(eventId: string, objectId: string, qualifier: string): void {
-    this.push('stg_event_object', [this.rec, eventId, objectId, qualifier]);
+    this.push('event_object', this.rec + FS + f(eventId) + FS + f(objectId) + FS + f(qualifier));
   }
 
   relate(sourceId: string, targetId: string, qualifier: string): void {
-    this.push('stg_object_object', [this.rec, sourceId, targetId, qualifier]);
+    this.push('object_object', this.rec + FS + f(sourceId) + FS + f(targetId) + FS + f(qualifier));
   }
 
   alias(alias: string, target: string): void {
-    this.push('stg_aliases', [this.rec, alias, target]);
+    this.push('aliases', this.rec + FS + f(alias) + FS + f(target));
   }
 
   header(h: HeaderInput): void {
-    this.push('stg_headers', [this.rec, h.key, h.ts, h.userId, h.userType, attrsJson(h.attrs)]);
+    this.push('headers', [this.rec, f(h.key), f(h.ts), f(h.userId), f(h.userType), attrsJson(h.attrs)].join(FS));
+  }
+
+  private require(kind: string, ref: string, field: string, reason: string): void {
+    const r = this.row as SourceRow;
+    this.push('requires', [this.rec, kind, f(ref), f(field), f(reason), f(r.file), r.row, f(this.recordKey), f(r.raw)].join(FS));
   }
 
   requireObject(objectId: string, field: string, reason: string): void {
-    this.push('stg_requires', [this.rec, 'object', objectId, field, reason, (this.row as SourceRow).raw]);
+    this.require('object', objectId, field, reason);
   }
 
   requireHeader(key: string, field: string, reason: string): void {
-    this.push('stg_requires', [this.rec, 'header', key, field, reason, (this.row as SourceRow).raw]);
+    this.require('header', key, field, reason);
   }
 }

@@ -36,12 +36,11 @@ export async function ensureLog(tx: Tx, logId: string): Promise<void> {
   await tx.query('ingest/ensure_log', { log_id: logId, name: LOG_NAMES[logId] ?? logId, kind: 'o2c' });
 }
 
-function mapRow<R extends SourceRow>(row: R, map: (row: R, out: Emit) => void, out: Collector, system: string): void {
+function mapRow<R extends SourceRow>(row: R, map: (row: R, out: Emit) => void, out: Collector): void {
   out.begin(row);
   try {
     if (row.malformed) throw new RowReject(row.malformed.field, row.malformed.reason);
     map(row, out);
-    out.commit(system);
   } catch (err) {
     if (err instanceof RowReject) out.reject(err);
     else throw new IngestError(`cannot map ${row.file} row ${row.row}: ${(err as Error).message}`, row.file, row.row);
@@ -73,15 +72,22 @@ export async function runIngest<R extends SourceRow>(
       await tx.script('ingest/stage_create');
       await tx.query('ingest/stage_run', { run_id: runId, log_id: logId, source_system: source.system });
       const map = source.mapper();
-      for await (const rows of source.read(path)) {
-        for (const row of rows) mapRow(row, map, out, source.system);
-        if (out.full) {
-          where = `staging ${rows[rows.length - 1]?.file ?? path}`;
-          await out.flush(tx);
+      try {
+        for await (const rows of source.read(path)) {
+          for (const row of rows) mapRow(row, map, out);
+          if (out.full) {
+            where = `staging ${rows[rows.length - 1]?.file ?? path}`;
+            await out.flush(tx);
+          }
         }
+        where = `staging ${path}`;
+        await out.flush(tx);
+        await out.settle();
+      } catch (err) {
+        // Never leave a batch being unpacked on the connection when the transaction ends.
+        await out.settle().catch(() => undefined);
+        throw err;
       }
-      where = `staging ${path}`;
-      await out.flush(tx);
       if (process.env.TL_INGEST_PROFILE) console.error(`${source.kind} read+map+stage ${Math.round(performance.now() - t0)} ms`);
       where = `merging ${path}`;
       for (const step of ['merge_prepare', 'merge_events', 'merge_objects', 'merge_relations', 'merge_bookkeeping']) {

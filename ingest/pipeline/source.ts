@@ -54,8 +54,8 @@ export interface HeaderInput {
  * record defines with `alias()`; unresolved aliases drop the relation, not the record.
  */
 export interface Emit {
-  /** The record's identity; `snapshot` adds a hash of the row so a changed row is loaded again. */
-  key(recordKey: string, snapshot?: boolean): void;
+  /** The record's key (lineage: events.source_key, objects.source_key, rejects.record_key). */
+  key(recordKey: string): void;
   event(e: EventInput): void;
   /** An object the record creates or adds attributes to; the type comes from the id prefix. */
   object(id: string, attrs?: Attrs): void;

@@ -10,7 +10,7 @@ import { creditMemo, delivery, invoice, salesOrder, type SapContext } from './co
 
 export function mapBillingDocument(row: CsvRow, out: Emit, ctx: SapContext): void {
   const vbeln = stripZeros(requireKey(row.get('VBELN'), 'VBELN'));
-  out.key(`sap:VBRK:${vbeln}`, true);
+  out.key(`sap:VBRK:${vbeln}`);
   const fkart = row.get('FKART').trim();
   const ts = ctx.instant(row, 'ERDAT', 'ERZET');
   const billingDate = sapDate(row.get('FKDAT'), 'FKDAT');
@@ -70,17 +70,17 @@ export function mapBillingDocument(row: CsvRow, out: Emit, ctx: SapContext): voi
   }
 }
 
-export function mapBillingItem(row: CsvRow, out: Emit): void {
+export function mapBillingItem(row: CsvRow, out: Emit, ctx: SapContext): void {
   const vbeln = stripZeros(requireKey(row.get('VBELN'), 'VBELN'));
   const posnr = stripZeros(requireKey(row.get('POSNR'), 'POSNR'));
-  out.key(`sap:VBRP:${vbeln}/${posnr}`, true);
+  out.key(`sap:VBRP:${vbeln}/${posnr}`);
   const aubel = stripZeros(row.get('AUBEL'));
   const vgbel = stripZeros(row.get('VGBEL'));
-  if (aubel !== '' && aubel !== '0') {
+  if (aubel !== '' && aubel !== '0' && ctx.changed('VBRP-order', `${vbeln}|${aubel}`)) {
     out.link(`~sap:f2event:${vbeln}`, salesOrder(aubel), 'order');
     out.relate(salesOrder(aubel), `~sap:f2:${vbeln}`, 'billed by');
   }
-  if (vgbel !== '' && vgbel !== '0') {
+  if (vgbel !== '' && vgbel !== '0' && ctx.changed('VBRP-delivery', `${vbeln}|${vgbel}`)) {
     out.link(`~sap:f2event:${vbeln}`, delivery(vgbel), 'delivery');
     out.relate(delivery(vgbel), `~sap:f2:${vbeln}`, 'billed by');
   }

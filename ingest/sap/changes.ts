@@ -17,7 +17,7 @@ export function mapChangeHeader(row: CsvRow, out: Emit, ctx: SapContext): void {
   const objectid = requireKey(row.get('OBJECTID'), 'OBJECTID');
   const changenr = requireKey(row.get('CHANGENR'), 'CHANGENR');
   const key = headerKey(objectclas, objectid, changenr);
-  out.key(`sap:CDHDR:${key}`, true);
+  out.key(`sap:CDHDR:${key}`);
   const user = row.get('USERNAME');
   out.header({
     key,
@@ -83,7 +83,7 @@ export function mapChangeItem(row: CsvRow, out: Emit): void {
   const fname = requireKey(row.get('FNAME'), 'FNAME');
   const tabkey = row.get('TABKEY');
   const eventId = `sap:CDPOS:${objectid}:${changenr}:${tabkey}:${fname}`;
-  out.key(eventId, true);
+  out.key(eventId);
   if (objectclas !== 'VERKBELEG' || (tabname !== 'VBAK' && tabname !== 'VBAP')) return;
   const header = headerKey(objectclas, objectid, changenr);
   out.requireHeader(header, 'CHANGENR', `change document ${objectid}/${changenr} has no header in CDHDR`);

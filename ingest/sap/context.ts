@@ -11,6 +11,20 @@ export class SapContext {
   /** BNAME -> user type, from USR02 (small: the company's users, not its documents). */
   readonly users = new Map<string, UserType>();
 
+  private readonly last = new Map<string, string>();
+
+  /**
+   * Whether `key` differs from the previous key seen for `kind`: item rows repeat their header's
+   * relations (every LIPS row of a delivery names the same order), and the files keep a document's
+   * items together, so remembering one key per kind drops most repeats with O(1) memory. The merge
+   * de-duplicates whatever gets through.
+   */
+  changed(kind: string, key: string): boolean {
+    if (this.last.get(kind) === key) return false;
+    this.last.set(kind, key);
+    return true;
+  }
+
   userType(user: string): UserType | null {
     return user === '' ? null : (this.users.get(user) ?? null);
   }

@@ -14,7 +14,7 @@ const optionalDate = (row: CsvRow, field: string): string | undefined => {
 
 export function mapDelivery(row: CsvRow, out: Emit, ctx: SapContext): void {
   const vbeln = stripZeros(requireKey(row.get('VBELN'), 'VBELN'));
-  out.key(`sap:LIKP:${vbeln}`, true);
+  out.key(`sap:LIKP:${vbeln}`);
   const ts = ctx.instant(row, 'ERDAT', 'ERZET');
   const user = row.get('ERNAM');
   const dlv = delivery(vbeln);
@@ -47,17 +47,19 @@ export function mapDelivery(row: CsvRow, out: Emit, ctx: SapContext): void {
   }
 }
 
-export function mapDeliveryItem(row: CsvRow, out: Emit): void {
+export function mapDeliveryItem(row: CsvRow, out: Emit, ctx: SapContext): void {
   const vbeln = stripZeros(requireKey(row.get('VBELN'), 'VBELN'));
   const posnr = stripZeros(requireKey(row.get('POSNR'), 'POSNR'));
-  out.key(`sap:LIPS:${vbeln}/${posnr}`, true);
+  out.key(`sap:LIPS:${vbeln}/${posnr}`);
   const vgbel = stripZeros(row.get('VGBEL'));
   if (vgbel === '' || vgbel === '0') return;
   const dlv = delivery(vbeln);
   const order = salesOrder(vgbel);
   const line = orderLineId(vgbel, row.get('VGPOS') || '0');
-  out.link(`sap:LIKP:${vbeln}`, order, 'order');
-  out.relate(order, dlv, 'fulfilled by');
+  if (ctx.changed('LIPS', `${vbeln}|${vgbel}`)) {
+    out.link(`sap:LIKP:${vbeln}`, order, 'order');
+    out.relate(order, dlv, 'fulfilled by');
+  }
   out.relate(line, dlv, 'fulfilled by');
   // The WMS names delivery items; this is how their picks find the order line.
   out.alias(`~sap:dlvitem:${vbeln}/${posnr}`, line);
@@ -68,16 +70,9 @@ export function mapDocumentFlow(row: CsvRow, out: Emit, ctx: SapContext): void {
   const vbeln = stripZeros(requireKey(row.get('VBELN'), 'VBELN'));
   const posnv = stripZeros(row.get('POSNV'));
   const posnn = stripZeros(row.get('POSNN'));
-  out.key(`sap:VBFA:${vbelv}/${posnv}:${vbeln}/${posnn}`, true);
+  out.key(`sap:VBFA:${vbelv}/${posnv}:${vbeln}/${posnn}`);
   const flow = `${row.get('VBTYP_V').trim()}>${row.get('VBTYP_N').trim()}`;
   switch (flow) {
-    case 'C>J': {
-      const dlv = delivery(vbeln);
-      out.relate(salesOrder(vbelv), dlv, 'fulfilled by');
-      if (posnv !== '' && posnv !== '0') out.relate(orderLineId(vbelv, posnv), dlv, 'fulfilled by');
-      out.link(`sap:LIKP:${vbeln}`, salesOrder(vbelv), 'order');
-      return;
-    }
     case 'J>R': {
       // One goods-issue posting (material document) per delivery, whatever the item rows.
       const eventId = `sap:VBFA:${vbelv}:${vbeln}`;
@@ -85,22 +80,15 @@ export function mapDocumentFlow(row: CsvRow, out: Emit, ctx: SapContext): void {
       out.link(eventId, delivery(vbelv), 'delivery');
       return;
     }
-    case 'J>M':
-      out.relate(delivery(vbelv), invoice(vbeln), 'billed by');
-      out.link(`sap:VBRK:${vbeln}`, delivery(vbelv), 'delivery');
-      return;
-    case 'C>M':
-      out.relate(salesOrder(vbelv), invoice(vbeln), 'billed by');
-      return;
-    case 'M>N':
-      out.relate(invoice(vbelv), invoice(vbeln), 'cancelled by');
-      out.link(`sap:VBRK:${vbeln}`, invoice(vbelv), 'invoice');
-      return;
     case 'M>O':
+      // The credit memo's header (VBRK G2) does not name the invoice it credits; the flow does.
       out.relate(invoice(vbelv), creditMemo(vbeln), 'credited by');
       out.link(`sap:VBRK:${vbeln}`, invoice(vbelv), 'invoice');
       return;
     default:
-      return; // other flows (returns, …) carry nothing the model uses
+      // Order -> delivery (C>J) and delivery -> invoice (J>M) repeat what LIPS and VBRP say item by
+      // item; invoice -> cancellation (M>N) repeats VBRK.SFAKN; other flows carry nothing the
+      // model uses.
+      return;
   }
 }

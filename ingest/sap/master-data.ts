@@ -8,13 +8,13 @@ import { customer, userTypeOf, type SapContext } from './context';
 
 export function mapUser(row: CsvRow, out: Emit, ctx: SapContext): void {
   const bname = requireKey(row.get('BNAME'), 'BNAME');
-  out.key(`sap:USR02:${bname}`, true);
+  out.key(`sap:USR02:${bname}`);
   ctx.users.set(bname, userTypeOf(row.get('USTYP')));
 }
 
 export function mapCustomer(row: CsvRow, out: Emit): void {
   const kunnr = stripZeros(requireKey(row.get('KUNNR'), 'KUNNR'));
-  out.key(`sap:KNA1:${kunnr}`, true);
+  out.key(`sap:KNA1:${kunnr}`);
   const created = sapDate(row.get('ERDAT'), 'ERDAT');
   out.object(customer(kunnr), {
     name: row.get('NAME1'),

@@ -8,7 +8,7 @@ import { customer, salesOrder, warehouseOf, type SapContext } from './context';
 
 export function mapOrder(row: CsvRow, out: Emit, ctx: SapContext): void {
   const vbeln = stripZeros(requireKey(row.get('VBELN'), 'VBELN'));
-  out.key(`sap:VBAK:${vbeln}`, true);
+  out.key(`sap:VBAK:${vbeln}`);
   const kunnr = stripZeros(requireKey(row.get('KUNNR'), 'KUNNR'));
   const ts = ctx.instant(row, 'ERDAT', 'ERZET');
   const requested = sapDate(row.get('VDATU'), 'VDATU');
@@ -51,7 +51,7 @@ export function mapOrder(row: CsvRow, out: Emit, ctx: SapContext): void {
 export function mapOrderLine(row: CsvRow, out: Emit): void {
   const vbeln = stripZeros(requireKey(row.get('VBELN'), 'VBELN'));
   const posnr = stripZeros(requireKey(row.get('POSNR'), 'POSNR'));
-  out.key(`sap:VBAP:${vbeln}/${posnr}`, true);
+  out.key(`sap:VBAP:${vbeln}/${posnr}`);
   const created = sapDate(row.get('ERDAT'), 'ERDAT');
   sapTime(row.get('ERZET'), 'ERZET');
   const line = orderLineId(vbeln, posnr);

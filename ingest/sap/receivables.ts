@@ -25,7 +25,7 @@ export function mapCustomerItem(row: CsvRow, out: Emit): void {
   const gjahr = row.get('GJAHR').trim();
   const buzei = stripZeros(row.get('BUZEI'));
   const itemKey = `${bukrs}:${gjahr}:${belnr}:${buzei}`;
-  out.key(`sap:${table}:${itemKey}`, true);
+  out.key(`sap:${table}:${itemKey}`);
   requireKey(row.get('KUNNR'), 'KUNNR');
   const posted = requiredSapDate(row.get('BUDAT'), 'BUDAT');
   sapDate(row.get('BLDAT'), 'BLDAT');

@@ -10,7 +10,6 @@ export const INGEST_TABLES = [
   'event_object',
   'object_object',
   'rejects',
-  'ingest_records',
   'object_aliases',
   'ingest_runs',
 ] as const;

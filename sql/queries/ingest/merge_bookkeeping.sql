@@ -1,13 +1,10 @@
--- Step 5: what the next run needs: aliases, loaded record keys, and the rejects (once each: a
--- second load of the same file does not repeat them).
+-- Step 5: aliases for later runs, and the rejects (once each: loading the same file again does not
+-- repeat them).
 INSERT INTO object_aliases (log_id, alias, target, run_id)
 SELECT DISTINCT (SELECT log_id FROM stg_run), a.alias, a.target, (SELECT run_id FROM stg_run)
 FROM stg_aliases a
 WHERE NOT EXISTS (SELECT 1 FROM object_aliases o
                   WHERE o.log_id = (SELECT log_id FROM stg_run) AND o.alias = a.alias AND o.target = a.target);
-
-INSERT INTO ingest_records (log_id, record_key, run_id)
-SELECT (SELECT log_id FROM stg_run), record_key, (SELECT run_id FROM stg_run) FROM stg_records ORDER BY rec;
 
 INSERT INTO rejects (run_id, log_id, source_system, file, row_no, record_key, field, reason, raw)
 SELECT run.run_id, run.log_id, run.source_system, j.file, j.row_no, j.record_key, j.field, j.reason, j.raw

@@ -5,7 +5,7 @@ WITH sel AS (
     AND start_ts >= $from::TIMESTAMP AND start_ts < $to::TIMESTAMP
 )
 SELECT ce.activity, count(*)::BIGINT AS events, count(DISTINCT ce.case_no)::BIGINT AS cases
-FROM case_events ce SEMI JOIN sel ON sel.case_no = ce.case_no
+FROM case_trace ce SEMI JOIN sel ON sel.case_no = ce.case_no
 WHERE ce.log_id = $log_id AND ce.perspective = $perspective
 GROUP BY ce.activity
 ORDER BY events DESC, ce.activity

@@ -10,7 +10,7 @@ WITH sel AS (
 kept AS (SELECT unnest(from_json($activities, '["VARCHAR"]')) AS activity),
 ev AS (
   SELECT ce.case_no, ce.seq, ce.activity, ce.ts
-  FROM case_events ce SEMI JOIN sel ON sel.case_no = ce.case_no
+  FROM case_trace ce SEMI JOIN sel ON sel.case_no = ce.case_no
   WHERE ce.log_id = $log_id AND ce.perspective = $perspective
     AND ($activities IS NULL OR ce.activity IN (SELECT activity FROM kept))
 ),

@@ -1,18 +1,15 @@
 -- Receivables movements (amount > 0 raises AR): each invoice's gross amount when it is created,
 -- its reversal when it is cancelled, and what lowers it: credit memos (Create Credit Memo), cash
--- applied in the ERP (Apply Cash) and deductions (Record Deduction), each at its own time.
+-- applied in the ERP (Apply Cash) and deductions (Record Deduction), each at its own time, with
+-- the invoice it is linked to (directly, or for a credit memo through invoice -credited by->).
 -- Receive Payment (billing platform) only mirrors Apply Cash and is not counted twice.
 -- Needs invoice_facts of the same refresh.
 INSERT INTO ar_ledger (log_id, invoice_id, ts, kind, amount, event_id)
-WITH obj AS (
-  SELECT object_id, any_value(object_type) AS object_type
-  FROM objects WHERE log_id = $log_id GROUP BY object_id
-),
-inv AS (SELECT invoice_id, created_ts, gross_amount, cancelled_ts FROM invoice_facts WHERE log_id = $log_id),
-credit_of AS (   -- invoice -credited by-> credit_memo
-  SELECT oo.target_id AS credit_memo_id, min(oo.source_id) AS invoice_id
-  FROM object_object oo JOIN inv ON inv.invoice_id = oo.source_id
-  WHERE oo.log_id = $log_id GROUP BY 1
+WITH inv AS (SELECT invoice_id, created_ts, gross_amount, cancelled_ts FROM invoice_facts WHERE log_id = $log_id),
+credit_of AS (
+  SELECT target_id AS credit_memo_id, min(source_id) AS invoice_id
+  FROM object_object
+  WHERE log_id = $log_id AND source_id LIKE 'invoice:%' AND target_id LIKE 'credit_memo:%' GROUP BY 1
 ),
 moves AS (   -- one row per reducing event, with the invoice it reduces
   SELECT e.event_id, any_value(e.activity) AS activity, any_value(e.ts) AS ts, any_value(e.amount) AS amount,

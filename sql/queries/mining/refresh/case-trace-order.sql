@@ -4,10 +4,9 @@
 -- Customers and other sales orders are never entered (object ids are '<type>:<key>', so the
 -- target's type is its prefix). Each event appears once per case, numbered 1..n by
 -- (ts, events.seq); events.seq (load order, unique in the store) settles equal times.
--- Speed: orders are numbered (case_no), the DISTINCT and the window run on integers and times
--- only, and the event columns are fetched afterwards by seq.
-INSERT INTO case_events (log_id, perspective, case_id, case_no, seq, activity, ts, event_id,
-                         user_id, user_type, amount, ts_precision, source_system)
+-- Speed: orders are numbered (case_no) so the DISTINCT and the window run on integers; only the
+-- trace is written (case_trace), the event's other columns stay in events (view case_events).
+INSERT INTO case_trace (log_id, perspective, case_id, case_no, seq, event_seq, activity, ts)
 WITH RECURSIVE
 orders AS MATERIALIZED (
   SELECT object_id AS case_id, row_number() OVER (ORDER BY object_id)::INTEGER AS case_no
@@ -23,18 +22,13 @@ reach(case_no, object_id) AS (
   SELECT r.case_no, e.target_id FROM reach r JOIN edge e ON e.source_id = r.object_id
 ),
 pairs AS (
-  SELECT DISTINCT r.case_no, e.seq AS event_seq, e.ts
+  SELECT DISTINCT r.case_no, e.seq AS event_seq, e.ts, e.activity
   FROM reach r
   JOIN event_object eo ON eo.log_id = $log_id AND eo.object_id = r.object_id
-  JOIN (SELECT event_id, seq, ts FROM events WHERE log_id = $log_id) e ON e.event_id = eo.event_id
-),
-numbered AS (
-  SELECT case_no, event_seq,
-         row_number() OVER (PARTITION BY case_no ORDER BY ts, event_seq)::INTEGER AS seq
-  FROM pairs
+  JOIN (SELECT event_id, seq, ts, activity FROM events WHERE log_id = $log_id) e ON e.event_id = eo.event_id
 )
-SELECT $log_id, 'order', o.case_id, n.case_no, n.seq, e.activity, e.ts, e.event_id, e.user_id,
-       e.user_type, e.amount, e.ts_precision, e.source_system
-FROM numbered n
-JOIN orders o ON o.case_no = n.case_no
-JOIN events e ON e.log_id = $log_id AND e.seq = n.event_seq
+SELECT $log_id, 'order', o.case_id, p.case_no,
+       row_number() OVER (PARTITION BY p.case_no ORDER BY p.ts, p.event_seq)::INTEGER,
+       p.event_seq, p.activity, p.ts
+FROM pairs p
+JOIN orders o ON o.case_no = p.case_no
