@@ -155,6 +155,24 @@ describe('keeping the case view fresh', () => {
   });
 });
 
+describe('keeping the case attributes fresh', () => {
+  it('refreshes after an ingest run that only changed attributes', async () => {
+    const store = await Store.open(':memory:');
+    await o2cFixture().write(store);
+    await ensureCaseViews(store, 'o2c');
+    // A later KNA1 load moves customer 101 to key accounts: no row added, one run recorded.
+    await store.transaction(async (tx) => {
+      await tx.sql(`UPDATE objects SET attrs = '{"name":"Bolt","segment":"KA"}' WHERE object_id = 'customer:101'`);
+      await tx.append('ingest_runs', [
+        ['run-2', 'o2c', 'sap', '/sap/KNA1.csv', '2025-04-01 00:00:00', '2025-04-01 00:00:05', 'succeeded', 1, 1, 0, 0, 0, 0, null],
+      ]);
+    });
+    await ensureCaseViews(store, 'o2c');
+    const rows = await store.sql("SELECT segment FROM cases WHERE customer_id = 'customer:101' GROUP BY segment");
+    expect(rows).toEqual([{ segment: 'KA' }]);
+  });
+});
+
 describe('a case-centric log', () => {
   it('maps each case object of an XES log directly to a trace', async () => {
     const store = await Store.open(':memory:');
