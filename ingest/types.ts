@@ -3,6 +3,12 @@ export type SourceKind = 'sap' | 'wms-legacy' | 'wms-events' | 'billing';
 
 export const SOURCE_KINDS: readonly SourceKind[] = ['sap', 'wms-legacy', 'wms-events', 'billing'];
 
+/** Standard event-log formats imported into a log of their own (`throughline import`). */
+export type ImportFormat = 'xes' | 'ocel' | 'csv' | 'parquet';
+
+/** What an ingest run read: an O2C source, a live ERP database, or an event-log file. */
+export type RunKind = SourceKind | 'odoo' | ImportFormat;
+
 export interface RejectSample {
   file: string;
   row: number | null;
@@ -13,7 +19,7 @@ export interface RejectSample {
 export interface IngestResult {
   runId: string;
   logId: string;
-  sourceKind: SourceKind;
+  sourceKind: RunKind;
   sourcePath: string;
   status: 'succeeded' | 'failed';
   rowsRead: number;

@@ -1,6 +1,6 @@
 // What a source plugs into the pipeline: an extractor that streams rows, and a mapper that turns
 // one row into canonical records (through `Emit`) or throws a RowReject.
-import type { SourceKind } from '../types';
+import type { RunKind } from '../types';
 
 /** One source record with its location; `raw` is the line as read (for rejects and hashing). */
 export interface SourceRow {
@@ -71,7 +71,7 @@ export interface Emit {
 }
 
 export interface Source<R extends SourceRow = SourceRow> {
-  kind: SourceKind;
+  kind: RunKind;
   /** events.source_system / rejects.source_system. */
   system: string;
   /** Streams the rows of a folder (or one file) in source order, a chunk at a time. */
