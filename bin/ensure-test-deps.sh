@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Runs before `npm test`: the browser tests drive Debian's Chromium (Playwright cannot download
-# its own browser here). Installs it when missing and we may; otherwise says how.
+# its own browser here) and the Odoo tests start a private PostgreSQL 15. Installs what is missing
+# when we may; otherwise says how.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then exit 0; fi
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
+[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests…"
+  echo "Installing Debian packages for the tests: ${missing[*]}…"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 else
-  echo "The browser tests need Chromium at /usr/bin/chromium: sudo apt-get install -y chromium" >&2
+  echo "The tests need: sudo apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
