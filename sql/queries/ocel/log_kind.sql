@@ -1,0 +1,1 @@
+SELECT kind FROM logs WHERE log_id = $log_id;
