@@ -7,6 +7,7 @@ export type { OverviewOptions, TrendOptions, SlaCount } from './kpis';
 export { processMap, type ProcessMapOptions } from './process-map';
 export { simplifyMap, selectActivities, START, END, type Graph, type Simplified } from './simplify';
 export { logSummaries, dataRange } from './logs';
+export { logStats, type LogStats, type CaseStats, type VariantCount } from './log-stats';
 export { DEFAULT_SLA_RULES, type SlaRule } from './sla-defaults';
 export { lastFullMonth, previousPeriod, buckets } from './periods';
 export type * from './types';

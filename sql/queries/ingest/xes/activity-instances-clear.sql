@@ -1,0 +1,1 @@
+DELETE FROM activity_instances WHERE log_id = $log_id

@@ -1,0 +1,1 @@
+UPDATE logs SET kind = $kind WHERE log_id = $log_id

@@ -1,0 +1,1 @@
+DELETE FROM log_attributes WHERE log_id = $log_id
