@@ -3,6 +3,8 @@ import { UsageError } from './args';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {
   simulate: { summary: 'write a simulated distributor’s source-system extracts', load: () => import('./commands/simulate') },
   ingest: { summary: 'load source extracts into the store', load: () => import('./commands/ingest') },
+  import: { summary: 'import an event log file (XES, OCEL 2.0, CSV, Parquet) as a log', load: () => import('./commands/import') },
+  export: { summary: 'write a log as XES or OCEL 2.0 (JSON, SQLite)', load: () => import('./commands/export') },
   stats: { summary: 'show what the store holds', load: () => import('./commands/stats') },
   serve: { summary: 'start the dashboard (builds if needed; --demo loads demo data)', load: () => import('./commands/serve') },
 };

@@ -3,10 +3,13 @@ import { parse } from '../args';
 import { resolveStorePath, runningServer } from '../store-access';
 import type { LogSummary } from '../../mining/types';
 
-const USAGE = `Usage: throughline stats [--store PATH] [--json]
+const USAGE = `Usage: throughline stats [--log NAME] [--store PATH] [--json]
 
 Shows the logs in the store (events, cases, objects by type, time range), whole-store totals and
-the latest ingest runs. Opens the store read-only; while a server owns it, stop the server or
+the latest ingest runs. With --log, the process statistics of one log: cases, events,
+activities, variants, directly-follows edges and pairs, start and end activities, top variants
+(and for object-centric logs objects, types, relations and the same figures per object type);
+variants and directly-follows count every event, with file order breaking timestamp ties. Opens the store read-only; while a server owns it, stop the server or
 use the dashboard.`;
 
 interface Stats {
@@ -17,7 +20,7 @@ interface Stats {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, {}, USAGE);
+  const { values } = parse(argv, { log: { type: 'string' } }, USAGE);
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -32,10 +35,35 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`The server at ${server.url} (pid ${server.pid}) owns ${path}; DuckDB lets no other process open it meanwhile. Open the dashboard, or stop the server and run stats again.`);
     return 1;
   }
+  if (values.log) return printLogStats(path, values.log, !!values.json);
   const stats = await readStats(path);
   if (values.json) console.log(JSON.stringify(stats));
   else print(stats);
   return 0;
+}
+
+async function printLogStats(path: string, logId: string, json: boolean): Promise<number> {
+  const { Store } = await import('../../sql');
+  const { logStats } = await import('../../mining');
+  const store = await Store.open(path, { readOnly: true });
+  try {
+    if (!(await store.query('store/log', { id: logId })).length) {
+      console.error(`No log "${logId}" in ${path}. Logs: ${(await store.query<{ log_id: string }>('store/logs')).map((l) => l.log_id).join(', ') || 'none'}`);
+      return 1;
+    }
+    const s = await logStats(store, logId);
+    if (json) {
+      console.log(JSON.stringify(s));
+      return 0;
+    }
+    console.log(`Log ${logId}: ${n(s.cases)} cases, ${n(s.events)} events, ${n(s.activities)} activities, ${n(s.variants)} variants, ${n(s.dfgEdges)} directly-follows edges (${n(s.dfgPairs)} pairs)`);
+    console.log(`  start: ${Object.entries(s.startActivities).map(([a, c]) => `${a} ×${n(c)}`).join(', ')}`);
+    console.log(`  end:   ${Object.entries(s.endActivities).map(([a, c]) => `${a} ×${n(c)}`).join(', ')}`);
+    for (const v of s.topVariants.slice(0, 5)) console.log(`  ${n(v.cases).padStart(7)} × ${v.activities.join(' → ')}`);
+    return 0;
+  } finally {
+    store.close();
+  }
 }
 
 async function readStats(path: string): Promise<Stats> {
