@@ -1,0 +1,209 @@
+// The Odoo ingestor against a private PostgreSQL 15 (fixtures/pg) holding ~500 simulated orders
+// written as Odoo tables (fixtures/sim/odoo): full load, incremental load of changed rows only,
+// an empty third run, idempotence, and a failed run that changes nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPg, type PgServer } from '../../fixtures/pg/server';
+import type { GroundTruthSummary } from '../../fixtures/sim/ground-truth';
+import { writeOdoo, type OdooTruth } from '../../fixtures/sim/odoo/writer';
+import { Store } from '../../sql';
+import { digestTables } from '../testing/store';
+import { ingestOdoo } from './index';
+
+const LOG = 'o2c-odoo';
+const DATA_TABLES = ['events', 'objects', 'object_changes', 'event_object', 'object_object', 'rejects', 'object_aliases', 'odoo_watermarks'];
+
+let server: PgServer;
+let store: Store;
+let truth: OdooTruth;
+let summary: GroundTruthSummary;
+let simDir = '';
+let url: string;
+
+async function odooSql(text: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(text);
+    return r.rowCount ?? 0;
+  } finally {
+    await c.end();
+  }
+}
+
+async function pgRows<T>(text: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+const activityCounts = async (): Promise<Record<string, number>> =>
+  Object.fromEntries(
+    (await store.sql<{ activity: string; n: number }>(`SELECT activity, count(*)::INTEGER AS n FROM events WHERE log_id = '${LOG}' GROUP BY 1`)).map(
+      (r) => [r.activity, r.n],
+    ),
+  );
+const objectCount = async (type: string): Promise<number> =>
+  (await store.sql<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM objects WHERE log_id = '${LOG}' AND object_type = '${type}'`))[0].n;
+const marks = async (): Promise<string[]> =>
+  (await store.sql<{ r: string }>('SELECT table_name || \'|\' || write_date || \'|\' || last_id AS r FROM odoo_watermarks ORDER BY 1')).map((x) => x.r);
+
+beforeAll(async () => {
+  server = await startPg();
+  await server.createDatabase('odoo');
+  simDir = mkdtempSync(join(tmpdir(), 'tl-odoo-sim-'));
+  ({ truth, summary } = await writeOdoo({ orders: 500, seed: 11, outDir: simDir }, (sql) => server.psql('odoo', sql)));
+  url = server.url('odoo');
+  store = await Store.open(':memory:');
+});
+
+afterAll(() => {
+  store?.close();
+  server?.stop();
+  if (simDir) rmSync(simDir, { recursive: true, force: true });
+});
+
+describe('Odoo ingest', () => {
+  it('loads everything on the first run, matching the simulator', async () => {
+    const r = await ingestOdoo(store, url, { fetchSize: 97 }); // many FETCHes per table
+    const t = truth.rows;
+    const expectedRows =
+      t.sale_order + t.sale_order_line + t.stock_picking + t.stock_move + truth.invoices + truth.creditNotes + t.account_payment +
+      t.account_partial_reconcile + t.mail_tracking_value;
+    expect(r.status).toBe('succeeded');
+    expect(r.rowsRead).toBe(expectedRows);
+    expect(r.rowsRejected).toBe(0);
+    // the same company as the simulator's SAP/WMS/billing files
+    const c = summary.counts;
+    expect([truth.orders, truth.orderLines, truth.deliveries, truth.invoices, truth.creditNotes, truth.invoicesCancelled]).toEqual([
+      c.orders, c.orderLines, c.deliveries, c.invoices, c.creditMemos, c.invoiceCancellations,
+    ]);
+    // Odoo has a payment once cash is applied (SAP BUDAT); the billing platform may know a few more
+    expect(truth.payments).toBeGreaterThan(0.9 * c.payments);
+    expect(truth.payments).toBeLessThanOrEqual(c.payments);
+    expect(await objectCount('sales_order')).toBe(truth.orders);
+    expect(await objectCount('order_line')).toBe(truth.orderLines);
+    expect(await objectCount('delivery')).toBe(truth.deliveries);
+    expect(await objectCount('invoice')).toBe(truth.invoices);
+    expect(await objectCount('credit_memo')).toBe(truth.creditNotes);
+    expect(await objectCount('payment')).toBe(truth.payments);
+    expect(await activityCounts()).toEqual(truth.events);
+    // every order has its creation; relations are in place
+    const [rel] = await store.sql<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM object_object WHERE log_id = '${LOG}' AND qualifier = 'fulfilled by' AND source_id LIKE 'sales_order:%'`,
+    );
+    expect(rel.n).toBe(truth.deliveries);
+    // times are Odoo's naive UTC timestamps (millisecond precision in the store)
+    const [pgTs] = await pgRows<{ t: string }>(`SELECT to_char(create_date, 'YYYY-MM-DD HH24:MI:SS.MS') AS t FROM sale_order WHERE id = 7`);
+    const [ev] = await store.sql<{ t: string; user_type: string }>(
+      `SELECT strftime(ts, '%Y-%m-%d %H:%M:%S.%g') AS t, user_type FROM events WHERE event_id = 'odoo:sale_order:7'`,
+    );
+    expect(ev.t).toBe(pgTs.t);
+    expect(['human', 'system']).toContain(ev.user_type);
+    const [ut] = await store.sql<{ n: number }>(`SELECT count(DISTINCT user_type)::INTEGER AS n FROM events WHERE log_id = '${LOG}'`);
+    expect(ut.n).toBe(2);
+    // the password never reaches ingest_runs
+    const runs = await store.sql<{ source_path: string; source_kind: string }>('SELECT source_path, source_kind FROM ingest_runs');
+    expect(runs[0].source_kind).toBe('odoo');
+    expect(runs[0].source_path).not.toContain(server.password);
+    expect(runs[0].source_path).toContain('***');
+    expect((await marks()).length).toBe(8);
+  });
+
+  it('reads only the changed and new rows on the next run', async () => {
+    const picked = await odooSql(
+      `UPDATE stock_picking SET state = 'done', date_done = now(), write_date = now()
+       WHERE id IN (SELECT id FROM stock_picking WHERE state <> 'done' ORDER BY id LIMIT 3)`,
+    );
+    const orders = await odooSql(`UPDATE sale_order SET x_delivery_block = 'Block 01', write_date = now() WHERE id IN (1, 2, 3)`);
+    await odooSql(`
+      WITH m AS (INSERT INTO mail_message (model, res_id, message_type, body, date, create_uid, create_date, write_date)
+                 VALUES ('sale.order', 1, 'notification', '', now(), 2, now(), now()) RETURNING id)
+      INSERT INTO mail_tracking_value (mail_message_id, field_id, old_value_char, new_value_char, create_date, write_date)
+      SELECT m.id, 9002, NULL, 'Block 01', now(), now() FROM m`);
+    await odooSql(`
+      WITH so AS (INSERT INTO sale_order (name, partner_id, state, date_order, amount_untaxed, create_uid, create_date, write_uid, write_date)
+                  VALUES ('S90001', 1, 'sale', now(), 100, 2, now(), 2, now()) RETURNING id)
+      INSERT INTO sale_order_line (order_id, sequence, name, product_uom_qty, price_unit, price_subtotal, state, create_date, write_date)
+      SELECT so.id, 10, '[M-1] Widget', 2, 50, 100, 'sale', now(), now() FROM so`);
+    expect(orders).toBe(3);
+    const before = await activityCounts();
+    const r = await ingestOdoo(store, url);
+    expect(r.status).toBe('succeeded');
+    expect(r.rowsRead).toBe(picked + orders + 1 + 1 + 1);
+    expect(r.eventsAdded).toBe(picked + 2);
+    const after = await activityCounts();
+    expect(after['Post Goods Issue']).toBe((before['Post Goods Issue'] ?? 0) + picked);
+    expect(after['Set Delivery Block']).toBe((before['Set Delivery Block'] ?? 0) + 1);
+    expect(after['Create Sales Order']).toBe((before['Create Sales Order'] ?? 0) + 1);
+    expect(after['Create Delivery']).toBe(before['Create Delivery']);
+    const [o] = await store.sql<{ b: string }>(`SELECT attrs->>'delivery_block' AS b FROM objects WHERE object_id = 'sales_order:S00002'`);
+    expect(o.b).toBe('Block 01');
+    expect(await objectCount('order_line')).toBe(truth.orderLines + 1);
+  });
+
+  it('does not pass rows of an Odoo transaction still running at the snapshot', async () => {
+    const held = new pg.Client({ connectionString: url });
+    await held.connect();
+    try {
+      await held.query('BEGIN');
+      await held.query(`UPDATE sale_order SET client_order_ref = 'late', write_date = now() WHERE id = 9`);
+      await new Promise((r) => setTimeout(r, 20));
+      await odooSql(`UPDATE sale_order SET client_order_ref = 'after', write_date = now() WHERE id = 10`);
+      // row 10 is committed but dated after the running transaction began: it waits with row 9
+      const r1 = await ingestOdoo(store, url);
+      expect(r1.rowsRead).toBe(0);
+      await held.query('COMMIT');
+    } finally {
+      await held.end();
+    }
+    const r2 = await ingestOdoo(store, url);
+    expect(r2.rowsRead).toBe(2);
+    const po = await store.sql<{ id: string; po: string }>(
+      `SELECT object_id AS id, attrs->>'po_number' AS po FROM objects WHERE object_id IN ('sales_order:S00009', 'sales_order:S00010') ORDER BY 1`,
+    );
+    expect(po.map((x) => x.po)).toEqual(['late', 'after']);
+  });
+
+  it('reads nothing when nothing changed, and re-reading everything adds nothing', async () => {
+    const r = await ingestOdoo(store, url);
+    expect(r.rowsRead).toBe(0);
+    expect(r.eventsAdded).toBe(0);
+    const before = await digestTables(store, DATA_TABLES.filter((t) => t !== 'odoo_watermarks'));
+    const wm = await marks();
+    await store.transaction((tx) => tx.sql('DELETE FROM odoo_watermarks').then(() => undefined));
+    const again = await ingestOdoo(store, url);
+    expect(again.rowsRead).toBeGreaterThan(truth.orders);
+    expect(again.eventsAdded).toBe(0);
+    expect(again.objectsAdded).toBe(0);
+    expect(await digestTables(store, DATA_TABLES.filter((t) => t !== 'odoo_watermarks'))).toEqual(before);
+    expect(await marks()).toEqual(wm);
+  });
+
+  it('a run that fails half-way changes nothing but its failed ingest_runs row', async () => {
+    await odooSql(`UPDATE sale_order SET write_date = now() WHERE id = 5`);
+    await odooSql('DROP TABLE mail_tracking_value');
+    const before = await digestTables(store, DATA_TABLES);
+    const err = await ingestOdoo(store, url).then(
+      () => null,
+      (e: unknown) => e as Error & { result?: { status: string; rowsRead: number } },
+    );
+    expect(err).not.toBeNull();
+    expect(err?.message).toMatch(/mail_tracking_value/);
+    expect(err?.message).not.toContain(server.password);
+    expect(err?.result?.status).toBe('failed');
+    expect(await digestTables(store, DATA_TABLES)).toEqual(before);
+    const [last] = await store.sql<{ status: string; source_path: string; error: string }>(
+      'SELECT status, source_path, error FROM ingest_runs ORDER BY started_at DESC LIMIT 1',
+    );
+    expect(last.status).toBe('failed');
+    expect(`${last.source_path} ${last.error}`).not.toContain(server.password);
+  });
+});
