@@ -4,18 +4,22 @@ import { parse, UsageError } from '../args';
 import { resolveStorePath, runningServer } from '../store-access';
 import { formatResult, ingestDirect, ingestViaServer, type IngestKind } from '../ingest-runner';
 
-const KINDS = ['sap', 'wms-legacy', 'wms-events', 'billing', 'all'] as const;
+const KINDS = ['sap', 'wms-legacy', 'wms-events', 'billing', 'all', 'odoo'] as const;
 
 const USAGE = `Usage: throughline ingest <sap|wms-legacy|wms-events|billing|all> <path> [--store PATH] [--json]
+       throughline ingest odoo <postgresql://user:password@host:port/db> [--log NAME] [--store PATH] [--json]
 
 Loads one source into the store: sap = a folder of SAP table CSVs, wms-legacy = a folder of
 daily WH1 CSVs, wms-events = a folder of NDJSON webhook files, billing = a folder of billing
 NDJSON files, all = a simulator output folder (all four, in that order). Rejected rows are kept
 with file, row, field and reason; a file that cannot be read fails the run and changes nothing.
-When a Throughline server owns the store, the ingest runs inside it.`;
+When a Throughline server owns the store, the ingest runs inside it.
+odoo reads an Odoo database incrementally: each run reads only rows changed since the last one
+(per-table watermark on write_date and id) into the log o2c-odoo (or --log). The password never
+reaches the output or the store.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, {}, USAGE);
+  const { values, positionals } = parse(argv, { log: { type: 'string' } }, USAGE);
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -23,6 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   const [kindArg, pathArg] = positionals;
   if (!kindArg || !pathArg) throw new UsageError(`a source kind and a path are required\n\n${USAGE}`);
   if (!(KINDS as readonly string[]).includes(kindArg)) throw new UsageError(`unknown source kind "${kindArg}"; use one of ${KINDS.join(', ')}`);
+  if (kindArg === 'odoo') return ingestOdooCommand(pathArg, values.store, values.log, !!values.json);
   const kind = kindArg as IngestKind;
   const path = resolve(pathArg);
   if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
@@ -35,4 +40,26 @@ export async function run(argv: string[]): Promise<number> {
   if (values.json) console.log(JSON.stringify(results));
   else for (const r of results) console.log(formatResult(r));
   return results.every((r) => r.status === 'succeeded') ? 0 : 1;
+}
+
+async function ingestOdooCommand(connection: string, storeFlag: string | undefined, log: string | undefined, json: boolean): Promise<number> {
+  if (!/^postgres(ql)?:\/\//.test(connection)) throw new UsageError('odoo needs a connection string: postgresql://user:password@host:port/db');
+  const store = resolveStorePath(storeFlag);
+  const server = runningServer(store);
+  if (server) {
+    console.error(`The server at ${server.url} owns ${store}; stop it and run the Odoo ingest again.`);
+    return 1;
+  }
+  const { Store } = await import('../../sql');
+  const { ingestOdoo } = await import('../../ingest/odoo');
+  const { refreshCaseViews } = await import('../../mining');
+  const s = await Store.open(store);
+  try {
+    const result = await ingestOdoo(s, connection, log ? { logId: log } : {});
+    if (result.status === 'succeeded') await refreshCaseViews(s, result.logId);
+    console.log(json ? JSON.stringify([result]) : formatResult(result));
+    return result.status === 'succeeded' ? 0 : 1;
+  } finally {
+    s.close();
+  }
 }
