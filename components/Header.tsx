@@ -1,4 +1,5 @@
 // The product header: name, what is being looked at, and how fresh the data is.
+import Link from 'next/link';
 import { formatAsOf } from './format';
 import styles from './Header.module.css';
 
@@ -6,9 +7,17 @@ export interface HeaderProps {
   /** Newest event in the log, ISO UTC; null when there is no data; undefined while not known. */
   asOf: string | null | undefined;
   logName?: string | null;
+  /** The page being shown, for the nav. */
+  active?: 'overview' | 'ingest' | 'import';
 }
 
-export function Header({ asOf, logName }: HeaderProps) {
+const NAV = [
+  { id: 'overview', href: '/', label: 'Overview' },
+  { id: 'ingest', href: '/ingest', label: 'Ingest' },
+  { id: 'import', href: '/import', label: 'Import' },
+] as const;
+
+export function Header({ asOf, logName, active = 'overview' }: HeaderProps) {
   return (
     <header className={styles.header}>
       <div className={styles.brand}>
@@ -20,6 +29,13 @@ export function Header({ asOf, logName }: HeaderProps) {
         <span className={styles.name}>Throughline</span>
         <span className={styles.divider} aria-hidden />
         <span className={styles.context}>{logName ?? 'Order-to-cash'}</span>
+        <nav className={styles.nav} aria-label="Pages">
+          {NAV.map((n) => (
+            <Link key={n.id} href={n.href} className={`${styles.navLink} ${n.id === active ? styles.navActive : ''}`} aria-current={n.id === active ? 'page' : undefined}>
+              {n.label}
+            </Link>
+          ))}
+        </nav>
       </div>
       <div className={styles.meta} data-testid="as-of">
         {asOf ? (

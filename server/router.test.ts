@@ -1,6 +1,6 @@
 // Every procedure, called as an anonymous visitor, a signed-in viewer and the admin, against a
 // real temporary DuckDB store: allowed calls succeed, denied calls are refused before they run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
@@ -26,6 +26,12 @@ const USERS: Record<Who, User | null> = {
 let dir: string;
 let store: Store;
 let simDir: string;
+/** Uploads made by the admin in beforeAll: one to preview, one the import consumes. */
+let previewUpload: string;
+let runUpload: string;
+const RUNNING_CSV = join(process.cwd(), '..', 'shared', 'datasets', 'running-example.csv');
+const RX_MAPPING = { case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp', resource: 'org:resource' };
+const uploadOf = (c: Caller) => c.imports.upload({ fileName: 'running-example.csv', contentBase64: readFileSync(RUNNING_CSV).toString('base64') });
 
 const period = { from: '2025-03-01', to: '2025-04-01' };
 
@@ -42,6 +48,17 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; anonymous:
     admin: 'allow',
   },
   'ingest.run': { call: (c) => c.ingest.run({ kind: 'all', path: simDir, logId: 'o2c' }), anonymous: 'deny', viewer: 'deny', admin: 'allow' },
+  'runs.list': { call: (c) => c.runs.list({ logId: 'o2c' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'runs.freshness': { call: (c) => c.runs.freshness(), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'runs.rejects': { call: async (c) => c.runs.rejects({ runId: (await c.runs.list()).runs[0].runId }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'imports.upload': { call: (c) => uploadOf(c), anonymous: 'deny', viewer: 'deny', admin: 'allow' },
+  'imports.preview': { call: (c) => c.imports.preview({ uploadId: previewUpload, mapping: {} }), anonymous: 'deny', viewer: 'deny', admin: 'allow' },
+  'imports.run': {
+    call: (c) => c.imports.run({ uploadId: runUpload, mapping: RX_MAPPING, logId: 'running-example' }),
+    anonymous: 'deny',
+    viewer: 'deny',
+    admin: 'allow',
+  },
 };
 
 async function runCount(): Promise<number> {
@@ -56,6 +73,9 @@ beforeAll(async () => {
   store = await Store.open(join(dir, 'store.duckdb'));
   await ingestDirectory(store, simDir);
   await refreshCaseViews(store, 'o2c');
+  process.env.THROUGHLINE_UPLOAD_DIR = join(dir, 'uploads');
+  previewUpload = (await uploadOf(callerFor(store, LOCAL_ADMIN))).uploadId;
+  runUpload = (await uploadOf(callerFor(store, LOCAL_ADMIN))).uploadId;
 });
 
 afterAll(() => {
@@ -106,10 +126,63 @@ describe('the procedures', () => {
     expect(open?.partial).toBe(false);
   });
 
+  it('lists the ingest runs with their counts and pages through a run\'s rejects', async () => {
+    const { runs, total } = await anonymous().runs.list({ logId: 'o2c' });
+    const [db] = await store.sql<{ n: number; rejected: number }>(`SELECT count(*)::INTEGER AS n, sum(rows_rejected)::INTEGER AS rejected FROM ingest_runs WHERE log_id = 'o2c'`);
+    expect(total).toBe(db.n);
+    expect(runs.reduce((n, r) => n + r.rowsRejected, 0)).toBe(db.rejected);
+    for (const r of runs) expect(r.durationMs).toBeGreaterThanOrEqual(0);
+    const [most] = await store.sql<{ run_id: string; n: number }>(`SELECT run_id, count(*)::INTEGER AS n FROM rejects GROUP BY run_id ORDER BY n DESC LIMIT 1`);
+    expect(most.n).toBeGreaterThan(0); // the simulator plants bad records
+    const first = await anonymous().runs.rejects({ runId: most.run_id, limit: 1 });
+    expect(first.total).toBe(most.n);
+    expect(first.rejects).toHaveLength(1);
+    expect(first.rejects[0]).toMatchObject({ file: expect.any(String), reason: expect.any(String) });
+    const past = await anonymous().runs.rejects({ runId: most.run_id, limit: 1, offset: most.n });
+    expect(past.rejects).toHaveLength(0);
+    const all = await anonymous().runs.rejects({ runId: most.run_id, limit: 500 });
+    expect(all.rejects).toHaveLength(most.n);
+    await expect(anonymous().runs.rejects({ runId: 'no-such-run' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('gives one freshness card per source with its newest event', async () => {
+    const f = await anonymous().runs.freshness();
+    expect(f.sources.map((s) => s.source).slice(0, 6)).toEqual(['sap', 'wms-legacy', 'wms-events', 'billing', 'odoo', 'imports']);
+    const [sap] = await store.sql<{ ts: string }>(`SELECT strftime(max(ts), '%Y-%m-%dT%H:%M:%SZ') AS ts FROM events WHERE source_system = 'sap'`);
+    expect(f.sources[0]).toMatchObject({ newestEvent: sap.ts, state: 'ok' });
+    expect(f.sources.find((s) => s.source === 'odoo')).toMatchObject({ newestEvent: null, state: 'never', runs: 0 });
+  });
+
   it('returns the ingest results and refreshes the case views after an admin ingest', async () => {
     const results = await callerFor(store, LOCAL_ADMIN).ingest.run({ kind: 'all', path: simDir, logId: 'o2c' });
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) expect(r.status).toBe('succeeded');
+  });
+});
+
+describe('table import', () => {
+  const admin = () => callerFor(store, LOCAL_ADMIN);
+
+  it('previews an upload and imports it into a case log with the published counts', async () => {
+    const up = await uploadOf(admin());
+    const p = await admin().imports.preview({ uploadId: up.uploadId });
+    expect(p).toMatchObject({ file: 'running-example.csv', delimiter: ',', timestampFormat: 'iso', totalRows: 42, rejectedRows: 0 });
+    const r = await admin().imports.run({ uploadId: up.uploadId, mapping: RX_MAPPING, logId: 'rx-server' });
+    expect(r).toMatchObject({ status: 'succeeded', eventsAdded: 42, objectsAdded: 6 });
+    const [c] = await store.sql<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM cases WHERE log_id = 'rx-server'`);
+    expect(c.n).toBe(6);
+    // The upload is gone after the import.
+    await expect(admin().imports.preview({ uploadId: up.uploadId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses an upload over the size cap, and a file that is not a table', async () => {
+    process.env.THROUGHLINE_UPLOAD_MAX_BYTES = '100';
+    try {
+      await expect(uploadOf(admin())).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    } finally {
+      delete process.env.THROUGHLINE_UPLOAD_MAX_BYTES;
+    }
+    await expect(admin().imports.upload({ fileName: 'x.exe', contentBase64: 'AAAA' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 

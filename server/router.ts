@@ -1,8 +1,10 @@
 // The root router: one sub-router per domain.
+import { importsRouter } from './routers/imports';
 import { ingestRouter } from './routers/ingest';
 import { kpiRouter } from './routers/kpi';
 import { logsRouter } from './routers/logs';
 import { mapRouter } from './routers/map';
+import { runsRouter } from './routers/runs';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -10,6 +12,8 @@ export const appRouter = router({
   kpi: kpiRouter,
   map: mapRouter,
   ingest: ingestRouter,
+  imports: importsRouter,
+  runs: runsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@
 // platform's view (id, status, due date, amounts) to the invoice or credit memo.
 import { objectId } from '../common/keys';
 import { requireKey, RowReject } from '../common/reject';
+import { zoneOffsetMinutes } from '../common/time';
 import { centsToUnits, epochSeconds, jsonNumber } from '../common/values';
 import type { JsonRow } from '../pipeline/ndjson';
 import type { Attrs, Emit } from '../pipeline/source';
@@ -12,6 +13,8 @@ type Json = Record<string, unknown>;
 
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+/** The ERP's local calendar date of an instant (a due date at 23:59:59 local stays on its day). */
+const localDate = (ms: number): string => new Date(ms + zoneOffsetMinutes(ms) * 60000).toISOString().slice(0, 10);
 const units = (v: unknown, field: string): number | undefined => {
   const n = jsonNumber(v, field);
   return n === null ? undefined : centsToUnits(n);
@@ -38,8 +41,7 @@ function invoiceAttrs(inv: Json): Attrs {
     amount_due: units(inv.amount_due, 'data.object.amount_due'),
     amount_paid: units(inv.amount_paid, 'data.object.amount_paid'),
     amount_remaining: units(inv.amount_remaining, 'data.object.amount_remaining'),
-    platform_due_date:
-      typeof due === 'number' ? new Date(epochSeconds(due, 'data.object.due_date')).toISOString().slice(0, 10) : undefined,
+    platform_due_date: typeof due === 'number' ? localDate(epochSeconds(due, 'data.object.due_date')) : undefined,
   };
 }
 

@@ -12,4 +12,4 @@ export const erpCreditMemo = (ref: string, field: string): string => objectId('c
 export const customerKey = (ref: string): string => stripPrefix(ref, 'cus_');
 
 /** Alias of the platform's invoice id, defined by every invoice event that carries its ERP number. */
-export const platformInvoice = (inId: string): string => `~bill:in:${inId}`;
+export const platformInvoice = (inId: string): string => `~~bill:in:${inId}`;

@@ -41,6 +41,23 @@ export function attrsJson(attrs: Attrs | undefined): string {
   return `{${out}}`;
 }
 
+/**
+ * A hash of the names of the attributes that attrsJson writes: objects whose records all set the
+ * same names need no merging (the last record's attributes win).
+ */
+export function keySignature(attrs: Attrs | undefined): number {
+  let h = 0x811c9dc5;
+  if (attrs) {
+    for (const k in attrs) {
+      const v = attrs[k];
+      if (v === undefined || v === null) continue;
+      for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 16777619);
+      h = Math.imul(h ^ 44, 16777619);
+    }
+  }
+  return h >>> 0;
+}
+
 /** Packed rows of one staging table: sealed segments (UTF-8 blobs) plus the open one. */
 class PackedRows {
   private open: string[] = [];
@@ -89,7 +106,10 @@ export class Collector implements Emit {
   private readonly tables = new Map<Table, PackedRows>(TABLES.map((t) => [t, new PackedRows()]));
   private readonly marks = new Map<Table, number>();
   private rec = 0;
-  private idx = 0;
+  /** Position of an event among the run's staged events (events.seq = the store's max + ord). */
+  private ord = 0;
+  /** Objects the current record emitted: links and relations to them need no existence check. */
+  private own: string[] = [];
   private row: SourceRow | null = null;
   private recordKey = '';
   rejected = 0;
@@ -105,7 +125,7 @@ export class Collector implements Emit {
   begin(row: SourceRow): void {
     this.rec++;
     this.read++;
-    this.idx = 0;
+    this.own.length = 0;
     this.row = row;
     this.recordKey = `${row.file}:${row.row}`;
     for (const [t, rows] of this.tables) {
@@ -180,7 +200,7 @@ export class Collector implements Emit {
       'events',
       [
         this.rec,
-        this.idx++,
+        ++this.ord,
         f(e.id),
         f(e.activity),
         f(e.ts),
@@ -198,7 +218,8 @@ export class Collector implements Emit {
   }
 
   object(id: string, attrs?: Attrs): void {
-    this.push('objects', this.rec + FS + f(id) + FS + f(typeOfId(id)) + FS + attrsJson(attrs) + FS + f(this.recordKey));
+    this.own.push(id);
+    this.push('objects', [this.rec, f(id), f(typeOfId(id)), attrsJson(attrs), f(this.recordKey), keySignature(attrs)].join(FS));
   }
 
   change(c: ChangeInput): void {
@@ -209,11 +230,13 @@ export class Collector implements Emit {
   }
 
   link(eventId: string, objectId: string, qualifier: string): void {
-    this.push('event_object', this.rec + FS + f(eventId) + FS + f(objectId) + FS + f(qualifier));
+    const own = this.own.includes(objectId) ? '1' : '0';
+    this.push('event_object', [this.rec, f(eventId), f(objectId), f(qualifier), own].join(FS));
   }
 
   relate(sourceId: string, targetId: string, qualifier: string): void {
-    this.push('object_object', this.rec + FS + f(sourceId) + FS + f(targetId) + FS + f(qualifier));
+    const own = this.own.includes(sourceId) && this.own.includes(targetId) ? '1' : '0';
+    this.push('object_object', [this.rec, f(sourceId), f(targetId), f(qualifier), own].join(FS));
   }
 
   alias(alias: string, target: string): void {

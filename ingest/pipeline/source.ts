@@ -50,8 +50,10 @@ export interface HeaderInput {
 }
 
 /**
- * The mapper's output channel. Object and event references may be aliases (`~…`) that another
- * record defines with `alias()`; unresolved aliases drop the relation, not the record.
+ * The mapper's output channel. Object and event references may be aliases that another record
+ * defines with `alias()`: `~name` must be defined by this run or an earlier one, else the relation
+ * is dropped (not the record); `~~name` may also be defined by a later run, and the relation waits
+ * in pending_relations until then.
  */
 export interface Emit {
   /** The record's key (lineage: events.source_key, objects.source_key, rejects.record_key). */

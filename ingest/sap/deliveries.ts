@@ -1,5 +1,5 @@
 // LIKP (Create Delivery; proof of delivery for WH1), LIPS (delivery items: the order link) and
-// VBFA (document flow: goods issue, and the links between orders, deliveries and invoices).
+// VBFA (document flow: the goods issue, and which invoice a credit memo credits).
 import { orderLineId, stripZeros } from '../common/keys';
 import { requireKey } from '../common/reject';
 import { isoDate, localDayEnd, localInstant, sapDate, sapTime } from '../common/values';
@@ -62,7 +62,7 @@ export function mapDeliveryItem(row: CsvRow, out: Emit, ctx: SapContext): void {
   }
   out.relate(line, dlv, 'fulfilled by');
   // The WMS names delivery items; this is how their picks find the order line.
-  out.alias(`~sap:dlvitem:${vbeln}/${posnr}`, line);
+  out.alias(`~~sap:dlvitem:${vbeln}/${posnr}`, line);
 }
 
 export function mapDocumentFlow(row: CsvRow, out: Emit, ctx: SapContext): void {

@@ -1,7 +1,6 @@
 // The SAP source: a folder of table extracts (fixtures/FORMATS.md), read table by table in the
 // order of SAP_TABLES, each row mapped by its table's mapper.
-import { existsSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { IngestError } from '../types';
 import { readCsv, type CsvRow } from '../pipeline/csv';
 import { listFiles, type SourceFile } from '../pipeline/files';
@@ -58,8 +57,3 @@ export const sapSource: Source<CsvRow> = {
     return (row, out) => (MAPPERS[row.kind] as TableMapper)(row, out, ctx);
   },
 };
-
-/** Whether `dir` looks like a SAP extract folder. */
-export function isSapFolder(dir: string): boolean {
-  return existsSync(dir) && statSync(dir).isDirectory() && SAP_TABLES.some((t) => existsSync(join(dir, `${t.table}.csv`)));
-}

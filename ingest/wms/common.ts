@@ -5,4 +5,4 @@ export const deliveryId = (ref: string): string => objectId('delivery', stripZer
 
 /** The order line a delivery item fulfils, known from SAP LIPS (an alias it defines). */
 export const deliveryItemAlias = (deliveryRef: string, lineRef: string): string =>
-  `~sap:dlvitem:${stripZeros(deliveryRef)}/${stripZeros(lineRef)}`;
+  `~~sap:dlvitem:${stripZeros(deliveryRef)}/${stripZeros(lineRef)}`;

@@ -95,5 +95,11 @@ describe('the modern WMS ingestor', () => {
       `SELECT count(*) OVER ()::INTEGER AS n, attrs->>'shipping_point' AS vstel, attrs->>'warehouse' AS wh, attrs->>'carrier' AS carrier FROM objects WHERE object_id = 'delivery:80000002'`,
     );
     expect(dlv).toEqual({ n: 1, vstel: '2000', wh: 'WH2', carrier: null });
+    // The pick's order line, unknown until SAP named the delivery item, is linked now.
+    const links = await store.sql<{ o: string }>(
+      `SELECT object_id || '/' || qualifier AS o FROM event_object WHERE event_id = 'wms2:whe_000000000002' ORDER BY o`,
+    );
+    expect(links.map((l) => l.o)).toEqual(['delivery:80000002/delivery', 'order_line:10000002/10/line']);
+    expect(await store.sql('SELECT count(*)::INTEGER AS n FROM pending_relations')).toEqual([{ n: 0 }]);
   });
 });

@@ -10,7 +10,7 @@ DROP TABLE IF EXISTS stg_requires;
 DROP TABLE IF EXISTS stg_rejects;
 DROP TABLE IF EXISTS stg_sql_rejects;
 DROP TABLE IF EXISTS stg_hdr;
-DROP TABLE IF EXISTS stg_ev;
+DROP TABLE IF EXISTS stg_ev_skip;
 DROP TABLE IF EXISTS stg_dup;
 DROP TABLE IF EXISTS stg_obj;
 DROP TABLE IF EXISTS stg_obj_existing;

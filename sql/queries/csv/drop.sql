@@ -1,0 +1,8 @@
+DROP TABLE IF EXISTS csv_raw;
+DROP VIEW IF EXISTS csv_input;
+DROP TABLE IF EXISTS csv_rows;
+DROP TABLE IF EXISTS csv_ev;
+DROP TABLE IF EXISTS csv_meta;
+DROP TABLE IF EXISTS csv_read_rejects;
+DROP TABLE IF EXISTS csv_adjust;
+DROP TABLE IF EXISTS csv_rep;
