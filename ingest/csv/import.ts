@@ -9,6 +9,7 @@ import type { Store, Tx } from '../../sql';
 import { IngestError, type IngestResult, type RejectSample, type RunKind } from '../types';
 import { checkFormat, checkTimezone, detectTimestampFormat, displayName, formatOf, loadRaw, mapAndValidate, missingColumns, rawExpr, rowKeyBase } from './read';
 import type { ColumnMapping, ImportOptions } from './types';
+import { failedResult, runRow } from '../pipeline/run-record';
 
 interface MergeCounts {
   events_added: number;
@@ -20,28 +21,6 @@ interface MergeCounts {
 const MERGE_STEPS = ['merge_prepare', 'merge_events', 'merge_objects', 'merge_relations', 'merge_bookkeeping'];
 export const SOURCE_SYSTEM = 'csv';
 
-function stamp(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
-}
-
-function runRow(r: IngestResult, startedAt: Date): Record<string, string | number | null> {
-  return {
-    run_id: r.runId,
-    log_id: r.logId,
-    source_kind: r.sourceKind,
-    source_path: r.sourcePath,
-    started_at: stamp(startedAt),
-    finished_at: stamp(new Date()),
-    status: r.status,
-    rows_read: r.rowsRead,
-    rows_loaded: r.rowsLoaded,
-    rows_rejected: r.rowsRejected,
-    rows_duplicate: r.rowsDuplicate,
-    events_added: r.eventsAdded,
-    objects_added: r.objectsAdded,
-    error: r.error ?? null,
-  };
-}
 
 async function ensureCsvLog(tx: Tx, logId: string, name: string, file: string): Promise<void> {
   const [existing] = await tx.sql<{ kind: string }>('SELECT kind FROM logs WHERE log_id = $log_id', { log_id: logId });
@@ -127,20 +106,7 @@ export async function importTable(store: Store, path: string, mapping: ColumnMap
     });
   } catch (err) {
     const failure = err instanceof IngestError ? err : new IngestError(`importing ${file}: ${err instanceof Error ? err.message : String(err)}`, file);
-    const result: IngestResult = {
-      ...base,
-      status: 'failed',
-      rowsRead,
-      rowsLoaded: 0,
-      rowsRejected: 0,
-      rowsDuplicate: 0,
-      eventsAdded: 0,
-      objectsAdded: 0,
-      rejectSamples: [],
-      error: failure.message,
-      durationMs: Math.round(performance.now() - t0),
-    };
-    failure.result = result;
+    const result = failedResult(base, rowsRead, failure, t0);
     // Only the failed run is recorded; no log is created for a file that could not be read.
     await store.transaction(async (tx) => {
       await tx.query('ingest/run_insert', runRow(result, startedAt));

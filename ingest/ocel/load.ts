@@ -16,15 +16,13 @@ import { randomBytes } from 'node:crypto';
 import type { Store, Tx } from '../../sql';
 import { IngestError, type IngestResult } from '../types';
 import type { OcelLog, OcelValue } from './model';
+import { failedResult, runRow } from '../pipeline/run-record';
 
 export interface LoadOptions {
   logId: string;
   name?: string;
 }
 
-function timestampText(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
-}
 
 export function newRunId(at: Date): string {
   const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -35,7 +33,6 @@ export function valueText(v: OcelValue): string {
   return typeof v === 'string' ? v : String(v);
 }
 
-type RunRow = Record<string, string | number | null>;
 type Cell = string | number | null;
 
 const CHUNK_ROWS = 4096;
@@ -47,24 +44,6 @@ async function stage(tx: Tx, table: string, rows: Cell[][]): Promise<void> {
   if (chunks.length) await tx.append('ocel_stg_chunks', chunks);
 }
 
-function runRow(r: IngestResult, startedAt: Date): RunRow {
-  return {
-    run_id: r.runId,
-    log_id: r.logId,
-    source_kind: r.sourceKind,
-    source_path: r.sourcePath,
-    started_at: timestampText(startedAt),
-    finished_at: timestampText(new Date()),
-    status: r.status,
-    rows_read: r.rowsRead,
-    rows_loaded: r.rowsLoaded,
-    rows_rejected: r.rowsRejected,
-    rows_duplicate: r.rowsDuplicate,
-    events_added: r.eventsAdded,
-    objects_added: r.objectsAdded,
-    error: r.error ?? null,
-  };
-}
 
 /** Loads `read()`'s log; any failure (reading or writing) is recorded as a failed run and rethrown. */
 export async function loadOcel(store: Store, path: string, read: () => Promise<OcelLog>, opts: LoadOptions): Promise<IngestResult> {
@@ -159,20 +138,7 @@ export async function loadOcel(store: Store, path: string, read: () => Promise<O
     });
   } catch (err) {
     const failure = err instanceof IngestError ? err : new IngestError(`${path}: ${(err as Error).message}`, path);
-    const result: IngestResult = {
-      ...base,
-      status: 'failed',
-      rowsRead: read_,
-      rowsLoaded: 0,
-      rowsRejected: 0,
-      rowsDuplicate: 0,
-      eventsAdded: 0,
-      objectsAdded: 0,
-      rejectSamples: [],
-      error: failure.message,
-      durationMs: Math.round(performance.now() - t0),
-    };
-    failure.result = result;
+    const result = failedResult(base, read_, failure, t0);
     await store.transaction((tx) => tx.query('ingest/run_insert', runRow(result, startedAt)));
     throw failure;
   }

@@ -7,6 +7,7 @@ import type { Store, Tx } from '../../sql';
 import { RowReject } from '../common/reject';
 import { IngestError, type IngestResult, type RejectSample } from '../types';
 import { Collector } from './collector';
+import { failedResult, runRow } from './run-record';
 import type { Emit, Source, SourceRow } from './source';
 
 export interface RunOptions {
@@ -32,7 +33,6 @@ const profile = (label: string, since: number): void => {
   if (process.env.TL_INGEST_PROFILE) console.error(`${label} ${Math.round(performance.now() - since)} ms`);
 };
 
-const timestampText = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
 
 function newRunId(kind: string, at: Date): string {
   const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -142,20 +142,7 @@ export async function runIngest<R extends SourceRow>(
     });
   } catch (err) {
     const failure = asIngestError(err, where);
-    const result: IngestResult = {
-      ...base,
-      status: 'failed',
-      rowsRead: out.read,
-      rowsLoaded: 0,
-      rowsRejected: 0,
-      rowsDuplicate: 0,
-      eventsAdded: 0,
-      objectsAdded: 0,
-      rejectSamples: [],
-      error: failure.message,
-      durationMs: Math.round(performance.now() - t0),
-    };
-    failure.result = result;
+    const result = failedResult(base, out.read, failure, t0);
     await store.transaction(async (tx) => {
       await ensureLog(tx, logId, opts.logName, opts.logKind);
       await tx.query('ingest/run_insert', runRow(result, startedAt));
@@ -164,21 +151,3 @@ export async function runIngest<R extends SourceRow>(
   }
 }
 
-function runRow(r: IngestResult, startedAt: Date): Record<string, string | number | null> {
-  return {
-    run_id: r.runId,
-    log_id: r.logId,
-    source_kind: r.sourceKind,
-    source_path: r.sourcePath,
-    started_at: timestampText(startedAt),
-    finished_at: timestampText(new Date()),
-    status: r.status,
-    rows_read: r.rowsRead,
-    rows_loaded: r.rowsLoaded,
-    rows_rejected: r.rowsRejected,
-    rows_duplicate: r.rowsDuplicate,
-    events_added: r.eventsAdded,
-    objects_added: r.objectsAdded,
-    error: r.error ?? null,
-  };
-}
