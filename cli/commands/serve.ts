@@ -47,7 +47,11 @@ export async function run(argv: string[]): Promise<number> {
   const stop = () => child.kill('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  if (await waitForHttp(url, 60_000)) log(`Throughline is serving ${store} on ${url}  (Ctrl+C stops it)`);
+  if (await waitForHttp(url, 60_000)) {
+    log(`Throughline is serving ${store} on ${url}  (Ctrl+C stops it)`);
+    // The token itself stays out of the output (logs are shared); the file is readable by its owner only.
+    log(`The admin token for the upload page and scripts is in ${store}.server.json ("token").`);
+  }
   return await new Promise<number>((done) =>
     child.on('exit', (code, signal) => {
       removeServerInfo(store);
