@@ -16,21 +16,8 @@ import { ErrorState, Placeholder } from '../../components/States';
 import { useTRPC } from '../_trpc/client';
 import { ingestInputs, rejectsPageParam } from './inputs';
 import styles from './Ingest.module.css';
+import { messageOf, writeSearch } from '../_shared/url-state';
 
-/** Writes URL keys (`null` removes one); choosing a run adds a history entry. */
-function writeSearch(patch: Record<string, string | null>, mode: 'push' | 'replace'): void {
-  const params = new URLSearchParams(window.location.search);
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) params.delete(k);
-    else params.set(k, v);
-  }
-  const qs = params.toString();
-  const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
-  if (mode === 'push') window.history.pushState(null, '', url);
-  else window.history.replaceState(null, '', url);
-}
-
-const messageOf = (err: { message: string } | null): string => err?.message ?? 'Unknown error';
 
 export function Ingest() {
   const trpc = useTRPC();

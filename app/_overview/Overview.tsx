@@ -17,25 +17,12 @@ import { TrendChart } from '../../components/TrendChart';
 import { useTRPC } from '../_trpc/client';
 import { chooseLog, DEFAULT_ACTIVITY_PCT, DEFAULT_PATH_PCT, HEADLINE, resolveInputs } from './inputs';
 import styles from './Overview.module.css';
+import { messageOf, writeSearch } from '../_shared/url-state';
 
 const TREND_HEIGHT = 470;
 /** The map fills the screen below the KPI row on a laptop, and keeps a usable height elsewhere. */
 const MAP_HEIGHT = 'max(480px, calc(100vh - 330px))';
 
-/** Writes URL keys: `null` (or a default) removes the key. Period changes add a history entry. */
-function writeSearch(patch: Record<string, string | null>, mode: 'push' | 'replace'): void {
-  const params = new URLSearchParams(window.location.search);
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) params.delete(k);
-    else params.set(k, v);
-  }
-  const qs = params.toString();
-  const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
-  if (mode === 'push') window.history.pushState(null, '', url);
-  else window.history.replaceState(null, '', url);
-}
-
-const messageOf = (err: { message: string } | null): string => err?.message ?? 'Unknown error';
 
 export function Overview() {
   const trpc = useTRPC();

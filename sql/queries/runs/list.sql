@@ -1,16 +1,7 @@
 -- Ingest runs, newest first, with their duration and counts (the Ingest page's runs table).
 -- $log_id NULL = every log. Paged by $limit / $offset; Counted by list_count.sql.
-SELECT run_id, log_id, source_kind,
-       CASE WHEN source_kind IN ('xes', 'ocel', 'csv', 'parquet') THEN 'imports' ELSE source_kind END AS source,
-       source_path, status,
-       strftime(started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_at,
-       strftime(finished_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS finished_at,
-       (epoch_ms(finished_at) - epoch_ms(started_at))::DOUBLE AS duration_ms,
-       rows_read::DOUBLE AS rows_read, rows_loaded::DOUBLE AS rows_loaded,
-       rows_rejected::DOUBLE AS rows_rejected, rows_duplicate::DOUBLE AS rows_duplicate,
-       events_added::DOUBLE AS events_added, objects_added::DOUBLE AS objects_added,
-       error
-FROM ingest_runs
+SELECT * EXCLUDE (started_ts)
+FROM ingest_run_rows
 WHERE $log_id::VARCHAR IS NULL OR log_id = $log_id::VARCHAR
-ORDER BY started_at DESC, run_id DESC
+ORDER BY started_ts DESC, run_id DESC
 LIMIT $limit OFFSET $offset
