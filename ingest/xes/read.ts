@@ -1,23 +1,26 @@
-// The XES extractor (IEEE 1849): streams a .xes or .xes.gz file through saxes and yields one row
+// The XES extractor (IEEE 1849): streams a .xes or .xes.gz file through the XES scanner (scan.ts)
+// and yields one row
 // per trace (its attributes) and one per event, a trace at a time, in file order. Memory is
 // bounded by the largest trace, never by the file: the file is read in chunks, decompressed and
 // decoded as it goes, and a trace's rows are handed on when the trace closes.
 //
 // Guards (each ends the run with an IngestError naming file, line and column):
-// - not XML / truncated / not an XES <log> root / empty file: saxes' well-formedness errors;
+// - not XML / truncated / not an XES <log> root / empty file: the scanner's well-formedness errors
+//   (exact line; the column is that of the offending tag's start);
 // - text that is not valid in the declared encoding (UTF-8 unless the declaration or BOM says
 //   otherwise; ISO-8859-1, windows-1252 and UTF-16 are decoded too);
 // - elements nested deeper than 256 levels;
 // - a single token (text run, attribute value, tag) over `maxTokenChars` (a "huge line", or
-//   a zip bomb of whitespace: saxes would otherwise buffer it whole);
+//   a zip bomb of whitespace: an unfinished token is buffered until it ends);
 // - decompressed size over `maxBytes`, or over `maxRatio` × the compressed size once past 64 MiB
 //   (a zip bomb of valid-looking markup).
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { isUtf8 } from 'node:buffer';
 import type { SourceFile } from '../pipeline/files';
 import type { SourceRow } from '../pipeline/source';
 import { IngestError } from '../types';
+import { ScanError, XmlScanner } from './scan';
 
 export type XesType = 'string' | 'date' | 'int' | 'float' | 'boolean' | 'id' | 'list' | 'container';
 export const XES_TYPES: readonly XesType[] = ['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container'];
@@ -111,12 +114,77 @@ function attrType(name: string): XesType | null {
   return TYPE_SET.has(name) ? (name as XesType) : null;
 }
 
+/** Length of `buf` without a trailing UTF-8 sequence that the next chunk completes. */
+function completeUtf8(buf: Buffer): number {
+  const n = buf.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = buf[n - back];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+/** Index of the first byte that is not valid UTF-8 (only called once isUtf8 said there is one). */
+function firstInvalidUtf8(buf: Buffer): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    if (need > 0 && !isUtf8(buf.subarray(i, i + need + 1))) return i;
+    i += need + 1;
+  }
+  return buf.length;
+}
+
+/** Turns decompressed bytes into text for the scanner: UTF-8 natively, other encodings by TextDecoder. */
+class Decoder {
+  private pending: Buffer | null = null;
+  private readonly other: TextDecoder | null;
+  constructor(readonly label: string) {
+    this.other = label === 'utf-8' ? null : new TextDecoder(label, { fatal: true });
+  }
+
+  /** The text of `chunk`; on invalid bytes, `bad` is the text before them. */
+  decode(chunk: Buffer): { text: string; bad: boolean } {
+    if (this.other) {
+      try {
+        return { text: this.other.decode(chunk, { stream: true }), bad: false };
+      } catch {
+        return { text: '', bad: true };
+      }
+    }
+    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    const cut = completeUtf8(buf);
+    this.pending = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
+    const part = buf.subarray(0, cut);
+    if (isUtf8(part)) return { text: part.toString('utf8'), bad: false };
+    return { text: part.subarray(0, firstInvalidUtf8(part)).toString('utf8'), bad: true };
+  }
+
+  /** Whatever the last chunk left open: an error if any. */
+  end(): boolean {
+    if (this.other) {
+      try {
+        this.other.decode();
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    return this.pending === null;
+  }
+}
+
 /**
  * Streams the rows of one XES file. `meta` receives the log-level content as it is read.
  */
 export async function* readXesFile(file: SourceFile, meta: XesLogMeta, limits: XesLimits = DEFAULT_LIMITS): AsyncGenerator<XesRow[]> {
-  const where = (p: SaxesParser | null, msg: string): IngestError =>
-    new IngestError(`${file.name}${p ? ` line ${p.line} column ${p.column + 1}` : ''}: ${msg}`, file.name, p ? p.line : null);
+  const fail = (msg: string, line?: number, column?: number): IngestError =>
+    new IngestError(`${file.name}${line ? ` line ${line} column ${column}` : ''}: ${msg}`, file.name, line ?? null);
 
   let size: number;
   try {
@@ -126,123 +194,118 @@ export async function* readXesFile(file: SourceFile, meta: XesLogMeta, limits: X
   } catch (err) {
     throw new IngestError(`cannot read ${file.path}: ${(err as Error).message}`, file.name);
   }
-  if (size === 0) throw where(null, 'the file is empty (an XES file has a <log> root element)');
+  if (size === 0) throw fail('the file is empty (an XES file has a <log> root element)');
   const gz = isGzip(file.path);
-
-  const parser = new SaxesParser<{ xmlns: false; fileName: string; position: true }>({ xmlns: false, fileName: file.name, position: true });
-  const failed: { error: Error | null } = { error: null };
-  parser.on('error', (err) => {
-    // saxes prefixes "file:line:col: "; the position is taken here, where the error is.
-    failed.error ??= where(parser, err.message.replace(/^[^:]*:\d+:\d+: /, ''));
-  });
 
   const rows: XesRow[] = [];
   const stack: Frame[] = [];
   const caseNames = new Set<string>();
   let traceNo = 0;
-  let eventNo = 0;
   let traceLine = 0;
   let traceAttrs: XesAttr[] = [];
   let traceEvents: { line: number; attrs: XesAttr[] }[] = [];
   let eventAttrs: XesAttr[] = [];
   let eventLine = 0;
-  let sawRoot = false;
-  let lastTokenEnd = 0;
 
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    lastTokenEnd = parser.position;
-    const name = tag.name;
-    const a = tag.attributes;
-    const top = stack[stack.length - 1];
-    if (stack.length >= MAX_DEPTH) {
-      failed.error ??= where(parser, `aborted: elements nested deeper than ${MAX_DEPTH} levels (limit)`);
-      stack.push({ kind: 'other', attrs: null });
-      return;
-    }
-    if (!top) {
-      if (name !== 'log') {
-        failed.error ??= where(parser, `not an XES file: the root element is <${name}>, not <log>`);
-      }
-      sawRoot = true;
-      for (const [k, v] of Object.entries(a)) if (!k.startsWith('xmlns')) meta.xes[k] = v;
-      stack.push({ kind: 'log', attrs: meta.attributes });
-      return;
-    }
-    const type = attrType(name);
-    if (type && top.kind === 'attr' && top.node) top.attrs = top.node.children ??= [];
-    if (type && top.attrs) {
-      // Real files (bpic2012's meta attributes) have attributes without a key: kept as key ''.
-      const key = a.key ?? '';
-      const node: XesAttr = { key, type, value: type === 'list' || type === 'container' ? null : (a.value ?? '') };
-      top.attrs.push(node);
-      stack.push({ kind: 'attr', attrs: null, node });
-      return;
-    }
-    if (top.kind === 'attr' && name === 'values') {
-      stack.push({ kind: 'attr', attrs: null, node: top.node });
-      return;
-    }
-    if (top.kind === 'log') {
-      if (name === 'trace') {
-        traceNo++;
-        eventNo = 0;
-        traceLine = parser.line;
-        traceAttrs = [];
-        traceEvents = [];
-        stack.push({ kind: 'trace', attrs: traceAttrs });
-        return;
-      }
-      if (name === 'extension') {
-        meta.extensions.push({ name: a.name ?? '', prefix: a.prefix ?? '', uri: a.uri ?? '' });
-      } else if (name === 'classifier') {
-        meta.classifiers.push({ name: a.name ?? '', keys: a.keys ?? '', scope: a.scope ?? null });
-      } else if (name === 'global') {
-        const g = { scope: a.scope ?? 'event', attrs: [] as XesAttr[] };
-        meta.globals.push(g);
-        stack.push({ kind: 'global', attrs: g.attrs });
-        return;
-      }
-      stack.push({ kind: 'other', attrs: null });
-      return;
-    }
-    if (top.kind === 'trace' && name === 'event') {
-      eventNo++;
-      eventLine = parser.line;
-      eventAttrs = [];
-      stack.push({ kind: 'event', attrs: eventAttrs });
-      return;
-    }
-    stack.push({ kind: 'other', attrs: null });
-  });
+  const attr = (names: string[], values: string[], n: number, name: string): string | undefined => {
+    for (let i = 0; i < n; i++) if (names[i] === name) return values[i];
+    return undefined;
+  };
+  const record = (names: string[], values: string[], n: number): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < n; i++) if (!(names[i] in out)) out[names[i]] = values[i];
+    return out;
+  };
 
-  parser.on('closetag', () => {
-    lastTokenEnd = parser.position;
-    const frame = stack.pop();
-    if (!frame) return;
-    if (frame.kind === 'event') {
-      traceEvents.push({ line: eventLine, attrs: eventAttrs });
-    } else if (frame.kind === 'trace') {
-      const nameAttr = traceAttrs.find((x) => x.key === 'concept:name');
-      let key = nameAttr?.value ?? `#${traceNo}`;
-      if (caseNames.has(key)) key = `${key}#${traceNo}`;
-      caseNames.add(key);
-      const caseId = `case:${key}`;
-      rows.push({ kind: 'trace', file: file.name, row: traceLine, raw: `trace ${key}`, caseId, traceNo, attrs: traceAttrs });
-      traceEvents.forEach((e, i) =>
-        rows.push({
-          kind: 'event',
-          file: file.name,
-          row: e.line,
-          raw: `trace ${key} event ${i + 1}`,
-          caseId,
-          traceNo,
-          eventNo: i + 1,
-          attrs: e.attrs,
-        }),
-      );
-      traceEvents = [];
-    }
-  });
+  const scanner: XmlScanner = new XmlScanner(
+    {
+      open(name, names, values, n) {
+        const top = stack[stack.length - 1];
+        if (stack.length >= MAX_DEPTH) throw scanner.error(`aborted: elements nested deeper than ${MAX_DEPTH} levels (limit)`);
+        if (!top) {
+          if (name !== 'log') throw scanner.error(`not an XES file: the root element is <${name}>, not <log>`);
+          for (let i = 0; i < n; i++) if (!names[i].startsWith('xmlns')) meta.xes[names[i]] = values[i];
+          stack.push({ kind: 'log', attrs: meta.attributes });
+          return;
+        }
+        const type = attrType(name);
+        if (type) {
+          if (top.kind === 'attr' && top.node) top.attrs = top.node.children ??= [];
+          if (top.attrs) {
+            // Real files (bpic2012's meta attributes) have attributes without a key: kept as key ''.
+            const node: XesAttr = {
+              key: attr(names, values, n, 'key') ?? '',
+              type,
+              value: type === 'list' || type === 'container' ? null : (attr(names, values, n, 'value') ?? ''),
+            };
+            top.attrs.push(node);
+            stack.push({ kind: 'attr', attrs: null, node });
+            return;
+          }
+        }
+        if (top.kind === 'attr' && name === 'values') {
+          stack.push({ kind: 'attr', attrs: null, node: top.node });
+          return;
+        }
+        if (top.kind === 'log') {
+          if (name === 'trace') {
+            traceNo++;
+            traceLine = scanner.line;
+            traceAttrs = [];
+            traceEvents = [];
+            stack.push({ kind: 'trace', attrs: traceAttrs });
+            return;
+          }
+          const a = record(names, values, n);
+          if (name === 'extension') {
+            meta.extensions.push({ name: a.name ?? '', prefix: a.prefix ?? '', uri: a.uri ?? '' });
+          } else if (name === 'classifier') {
+            meta.classifiers.push({ name: a.name ?? '', keys: a.keys ?? '', scope: a.scope ?? null });
+          } else if (name === 'global') {
+            const g = { scope: a.scope ?? 'event', attrs: [] as XesAttr[] };
+            meta.globals.push(g);
+            stack.push({ kind: 'global', attrs: g.attrs });
+            return;
+          }
+          stack.push({ kind: 'other', attrs: null });
+          return;
+        }
+        if (top.kind === 'trace' && name === 'event') {
+          eventLine = scanner.line;
+          eventAttrs = [];
+          stack.push({ kind: 'event', attrs: eventAttrs });
+          return;
+        }
+        stack.push({ kind: 'other', attrs: null });
+      },
+      close() {
+        const frame = stack.pop();
+        if (!frame) return;
+        if (frame.kind === 'event') {
+          traceEvents.push({ line: eventLine, attrs: eventAttrs });
+        } else if (frame.kind === 'trace') {
+          const nameAttr = traceAttrs.find((x) => x.key === 'concept:name');
+          let key = nameAttr?.value ?? `#${traceNo}`;
+          if (caseNames.has(key)) key = `${key}#${traceNo}`;
+          caseNames.add(key);
+          const caseId = `case:${key}`;
+          rows.push({ kind: 'trace', file: file.name, row: traceLine, raw: `trace ${key}`, caseId, traceNo, attrs: traceAttrs });
+          for (let i = 0; i < traceEvents.length; i++) {
+            const e = traceEvents[i];
+            rows.push({ kind: 'event', file: file.name, row: e.line, raw: `trace ${key} event ${i + 1}`, caseId, traceNo, eventNo: i + 1, attrs: e.attrs });
+          }
+          traceEvents = [];
+        }
+      },
+    },
+    limits.maxTokenChars,
+  );
+
+  const at = (err: ScanError): IngestError => fail(err.message, err.line, err.column);
+  const atEnd = (msg: string): IngestError => {
+    const e = scanner.errorAtEnd(msg);
+    return fail(msg, e.line, e.column);
+  };
 
   const input = createReadStream(file.path, { highWaterMark: 256 << 10 });
   const gunzip = gz ? createGunzip({ chunkSize: 256 << 10 }) : null;
@@ -251,62 +314,42 @@ export async function* readXesFile(file: SourceFile, meta: XesLogMeta, limits: X
     input.pipe(gunzip);
   }
   const stream: AsyncIterable<Buffer> = gunzip ?? input;
-  let decoder: TextDecoder | null = null;
+  let decoder: Decoder | null = null;
   let bytes = 0;
   try {
-    try {
-      for await (const chunk of stream) {
-        let buf = chunk;
-        bytes += buf.length;
-        if (bytes > limits.maxBytes) throw where(parser, `aborted: more than ${limits.maxBytes} bytes of XML (limit)`);
-        if (gz && bytes > 64 << 20 && bytes > limits.maxRatio * size) {
-          throw where(parser, `aborted: the file inflates more than ${limits.maxRatio}× (${bytes} bytes from ${size}); a zip bomb?`);
-        }
-        if (!decoder) {
-          let enc: { label: string; skip: number };
-          try {
-            enc = pickEncoding(buf);
-          } catch (err) {
-            throw where(null, (err as Error).message);
-          }
-          decoder = new TextDecoder(enc.label, { fatal: true });
-          buf = buf.subarray(enc.skip);
-        }
-        let text: string;
+    for await (const chunk of stream) {
+      let buf = chunk;
+      bytes += buf.length;
+      if (bytes > limits.maxBytes) throw atEnd(`aborted: more than ${limits.maxBytes} bytes of XML (limit)`);
+      if (gz && bytes > 64 << 20 && bytes > limits.maxRatio * size) {
+        throw atEnd(`aborted: the file inflates more than ${limits.maxRatio}× (${bytes} bytes from ${size}); a zip bomb?`);
+      }
+      if (!decoder) {
+        let enc: { label: string; skip: number };
         try {
-          text = decoder.decode(buf, { stream: true });
-        } catch {
-          throw where(parser, `the text is not valid ${decoder.encoding} (wrong encoding?) after this point`);
+          enc = pickEncoding(buf);
+        } catch (err) {
+          throw fail((err as Error).message);
         }
-        parser.write(text);
-        if (failed.error) throw failed.error;
-        if (parser.position - lastTokenEnd > limits.maxTokenChars) {
-          throw where(parser, `aborted: a single XML token is longer than ${limits.maxTokenChars} characters (limit)`);
-        }
-        if (rows.length >= BATCH_ROWS) yield rows.splice(0, rows.length);
+        decoder = new Decoder(enc.label);
+        buf = buf.subarray(enc.skip);
       }
-    } catch (err) {
-      if (err instanceof IngestError) throw err;
-      const msg = (err as Error).message;
-      if (gz && /unexpected end of file|incorrect header|invalid|zlib/i.test(msg)) {
-        throw where(null, `cannot decompress: ${msg} (truncated or corrupt .gz)`);
-      }
-      throw where(parser, msg);
+      const { text, bad } = decoder.decode(buf);
+      scanner.write(text);
+      if (bad) throw atEnd(`the text is not valid ${decoder.label} (wrong encoding?) after this point`);
+      if (rows.length >= BATCH_ROWS) yield rows.splice(0, rows.length);
     }
-    try {
-      if (decoder) parser.write(decoder.decode());
-      parser.close();
-    } catch (err) {
-      if (err instanceof IngestError) throw err;
-      throw where(parser, `${(err as Error).message}`);
-    }
-    if (failed.error) throw failed.error;
-    if (!sawRoot) throw where(parser, 'no <log> element: not an XES file');
+    if (decoder && !decoder.end()) throw atEnd(`the text is not valid ${decoder.label} (wrong encoding?) after this point`);
+    scanner.end();
     if (rows.length) yield rows.splice(0, rows.length);
   } catch (err) {
     if (err instanceof IngestError) throw err;
-    const e = err as Error;
-    throw where(parser, e.message);
+    if (err instanceof ScanError) throw at(err);
+    const msg = (err as Error).message;
+    if (gz && /unexpected end of file|incorrect header|invalid|zlib/i.test(msg)) {
+      throw fail(`cannot decompress: ${msg} (truncated or corrupt .gz)`);
+    }
+    throw atEnd(msg);
   } finally {
     input.destroy();
     gunzip?.destroy();
