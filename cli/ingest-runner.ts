@@ -1,33 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { IngestProgress, ProgressListener } from '../ingest/progress';
 import type { IngestResult, SourceKind } from '../ingest/types';
 import type { ServerInfo } from './store-access';
 
 export type IngestKind = SourceKind | 'all';
 
 /** Opens the store in this process (no server owns it), ingests, refreshes the case views. */
-export async function ingestDirect(storePath: string, kind: IngestKind, path: string): Promise<IngestResult[]> {
+export async function ingestDirect(storePath: string, kind: IngestKind, path: string, onProgress?: ProgressListener): Promise<IngestResult[]> {
   const { Store } = await import('../sql');
   const { ingest, ingestDirectory } = await import('../ingest');
   const { refreshCaseViews } = await import('../mining');
+  const { withProgress, reportPhase } = await import('../ingest/progress');
   const store = await Store.open(storePath);
   try {
-    const results = kind === 'all' ? await ingestDirectory(store, path) : [await ingest(store, kind, path)];
-    await refreshCaseViews(store, results[0]?.logId ?? 'o2c');
-    return results;
+    return await withProgress(onProgress ?? (() => undefined), async () => {
+      const results = kind === 'all' ? await ingestDirectory(store, path) : [await ingest(store, kind, path)];
+      reportPhase('refreshing');
+      await refreshCaseViews(store, results[0]?.logId ?? 'o2c');
+      return results;
+    });
   } finally {
     store.close();
   }
 }
 
+/**
+ * Calls one of the running server's ingest mutations as the admin and, while it runs, polls
+ * `ingest.progress` for the job so the caller can show a progress bar. The poll stops when the
+ * mutation settles.
+ */
+export async function callServer<T>(
+  server: ServerInfo,
+  procedure: 'run' | 'importFile' | 'odoo',
+  input: Record<string, unknown>,
+  onProgress?: ProgressListener,
+): Promise<T> {
+  const jobId = randomUUID();
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${server.token}` };
+  const call = fetch(`${server.url}/api/trpc/ingest.${procedure}`, { method: 'POST', headers, body: JSON.stringify({ ...input, jobId }) });
+  let polling = !!onProgress;
+  const poll = async (): Promise<void> => {
+    const q = encodeURIComponent(JSON.stringify({ jobId }));
+    while (polling) {
+      await new Promise((r) => setTimeout(r, 500));
+      if (!polling) break;
+      try {
+        const res = await fetch(`${server.url}/api/trpc/ingest.progress?input=${q}`, { headers });
+        const body = (await res.json()) as { result?: { data: IngestProgress | null } };
+        if (polling && body.result?.data) onProgress?.(body.result.data);
+      } catch {
+        // The display is best effort; the mutation's own answer decides the outcome.
+      }
+    }
+  };
+  const poller = poll();
+  try {
+    const res = await call;
+    const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
+    if (!res.ok || !body.result) throw new Error(`the server refused: ${body.error?.message ?? res.statusText}`);
+    return body.result.data;
+  } finally {
+    polling = false;
+    await poller;
+  }
+}
+
 /** Asks the running server (the store's owner) to ingest; the path must be readable by it. */
-export async function ingestViaServer(server: ServerInfo, kind: IngestKind, path: string): Promise<IngestResult[]> {
-  const res = await fetch(`${server.url}/api/trpc/ingest.run`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
-    body: JSON.stringify({ kind, path }),
-  });
-  const body = (await res.json()) as { result?: { data: IngestResult[] }; error?: { message: string } };
-  if (!res.ok || !body.result) throw new Error(`the server refused the ingest: ${body.error?.message ?? res.statusText}`);
-  return body.result.data;
+export function ingestViaServer(server: ServerInfo, kind: IngestKind, path: string, onProgress?: ProgressListener): Promise<IngestResult[]> {
+  return callServer<IngestResult[]>(server, 'run', { kind, path }, onProgress);
 }
 
 const n = (x: number) => x.toLocaleString('en-US');

@@ -71,6 +71,13 @@ describe('throughline serve', () => {
     expect(again.err).toContain('sent to the running server');
     expect(again.out).toMatch(/events \+0,/);
 
+    // So does an import of an event-log file; its log lands in the server's store.
+    const xes = join(process.cwd(), 'fixtures', 'datasets', 'running-example.xes');
+    const imported = cli('import', xes, '--log', 'rx', '--store', store);
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.err).toContain('sent to the running server');
+    expect(imported.out).toMatch(/events \+42,/);
+
     const stats = cli('stats', '--store', store);
     expect(stats.code).toBe(1);
     expect(stats.err).toContain('owns');
@@ -81,5 +88,8 @@ describe('throughline serve', () => {
     const after = cli('stats', '--store', store, '--json');
     expect(after.code, after.err).toBe(0);
     expect(JSON.parse(after.out).logs[0].cases).toBe(200);
+    const rx = cli('stats', '--log', 'rx', '--store', store, '--json');
+    expect(rx.code, rx.err).toBe(0);
+    expect(JSON.parse(rx.out)).toMatchObject({ cases: 6, events: 42 });
   });
 });

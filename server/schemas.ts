@@ -1,5 +1,6 @@
 // Input schemas shared by the routers.
 import { z } from 'zod';
+import { TIMESTAMP_FORMATS } from '../ingest/csv';
 
 export const logId = z
   .string()
@@ -15,3 +16,26 @@ export const period = z
   .refine((p) => p.from < p.to, { message: 'period.from must be before period.to' });
 
 export const percent = z.number().min(0).max(100);
+
+/** CSV/Parquet column mappings (ingest/csv ColumnMapping). */
+const column = z.string().min(1).max(500);
+const settings = {
+  attributes: z.array(column).max(200).optional(),
+  timestampFormat: z
+    .string()
+    .max(100)
+    .refine((f) => (TIMESTAMP_FORMATS as readonly string[]).includes(f) || f.includes('%'), 'a format name or a strptime pattern')
+    .optional(),
+  delimiter: z.string().length(1).optional(),
+  timezone: z.string().max(100).optional(),
+};
+export const partialMapping = z.object({
+  case: column.optional(),
+  activity: column.optional(),
+  timestamp: column.optional(),
+  startTimestamp: column.optional(),
+  resource: column.optional(),
+  ...settings,
+});
+export const fullMapping = z.object({ case: column, activity: column, timestamp: column, startTimestamp: column.optional(), resource: column.optional(), ...settings });
+

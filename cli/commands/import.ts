@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, UsageError } from '../args';
-import { formatResult } from '../ingest-runner';
-import { formatOfFile, type FileFormat } from '../formats';
+import { callServer, formatResult } from '../ingest-runner';
+import { progressBar } from '../progress-bar';
+import { formatOfFile, type FileFormat } from '../../ingest/formats';
+import type { ImportFileOptions } from '../../ingest/import-file';
+import type { ProgressListener } from '../../ingest/progress';
+import type { ColumnMapping } from '../../ingest/csv/types';
 import { resolveStorePath, runningServer } from '../store-access';
 import type { IngestResult } from '../../ingest/types';
 
@@ -48,42 +52,58 @@ export async function run(argv: string[]): Promise<number> {
   if (!format || !['xes', 'ocel', 'csv', 'parquet'].includes(format)) {
     throw new UsageError(`cannot tell the format of ${file} from its name; pass --format xes|ocel|csv|parquet`);
   }
+  let mapping: ColumnMapping | undefined;
+  if (format === 'csv' || format === 'parquet') {
+    if (!values.case || !values.activity || !values.timestamp) {
+      throw new UsageError('CSV and Parquet need --case, --activity and --timestamp columns (see `throughline import --help`)');
+    }
+    mapping = {
+      case: values.case,
+      activity: values.activity,
+      timestamp: values.timestamp,
+      startTimestamp: values['start-timestamp'],
+      resource: values.resource,
+      attributes: values.attributes?.split(',').map((s) => s.trim()).filter(Boolean),
+      delimiter: values.delimiter,
+      timestampFormat: values['timestamp-format'],
+      timezone: values.timezone,
+    };
+  }
+  const opts = { logId: values.log, name: values.name, format, mapping };
   const storePath = resolveStorePath(values.store);
   const server = runningServer(storePath);
-  if (server) {
-    console.error(`The server at ${server.url} owns ${storePath}. Import through its upload page (${server.url}/import), or stop it and run this again.`);
-    return 1;
-  }
-  const { Store } = await import('../../sql');
-  const { refreshCaseViews } = await import('../../mining');
-  const store = await Store.open(storePath);
+  const bar = progressBar(process.stderr, !!values.json);
   let result: IngestResult;
   try {
-    const opts = { logId: values.log, name: values.name };
-    if (format === 'xes') result = await (await import('../../ingest/xes')).importXes(store, file, opts);
-    else if (format === 'ocel') result = await (await import('../../ingest/ocel')).importOcel(store, file, opts);
-    else {
-      if (!values.case || !values.activity || !values.timestamp) {
-        throw new UsageError('CSV and Parquet need --case, --activity and --timestamp columns (see `throughline import --help`)');
-      }
-      const mapping = {
-        case: values.case,
-        activity: values.activity,
-        timestamp: values.timestamp,
-        startTimestamp: values['start-timestamp'],
-        resource: values.resource,
-        attributes: values.attributes?.split(',').map((s) => s.trim()).filter(Boolean),
-        delimiter: values.delimiter,
-        timestampFormat: values['timestamp-format'],
-        timezone: values.timezone,
-      };
-      result = await (await import('../../ingest/csv')).importTable(store, file, mapping, opts);
+    if (server) {
+      if (!values.json) console.error(`(sent to the running server at ${server.url}, which owns ${storePath})`);
+      result = await callServer<IngestResult>(server, 'importFile', { ...opts, path: file }, bar.update);
+    } else {
+      result = await importDirect(storePath, file, opts, bar.update);
     }
-    if (result.status === 'succeeded') await refreshCaseViews(store, values.log);
   } finally {
-    store.close();
+    bar.finish();
   }
   if (values.json) console.log(JSON.stringify(result));
   else console.log(formatResult(result));
   return result.status === 'succeeded' ? 0 : 1;
+}
+
+/** No server owns the store: open it here, import, update the log's case views. */
+async function importDirect(storePath: string, file: string, opts: ImportFileOptions, onProgress: ProgressListener): Promise<IngestResult> {
+  const { Store } = await import('../../sql');
+  const { refreshCaseViews } = await import('../../mining');
+  const { importFile } = await import('../../ingest/import-file');
+  const { withProgress, reportPhase } = await import('../../ingest/progress');
+  const store = await Store.open(storePath);
+  try {
+    return await withProgress(onProgress, async () => {
+      const result = await importFile(store, file, opts);
+      reportPhase('refreshing');
+      if (result.status === 'succeeded') await refreshCaseViews(store, opts.logId);
+      return result;
+    });
+  } finally {
+    store.close();
+  }
 }

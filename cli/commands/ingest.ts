@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parse, UsageError } from '../args';
 import { resolveStorePath, runningServer } from '../store-access';
-import { formatResult, ingestDirect, ingestViaServer, type IngestKind } from '../ingest-runner';
+import { callServer, formatResult, ingestDirect, ingestViaServer, type IngestKind } from '../ingest-runner';
+import { progressBar } from '../progress-bar';
+import type { IngestResult } from '../../ingest/types';
 
 const KINDS = ['sap', 'wms-legacy', 'wms-events', 'billing', 'all', 'odoo'] as const;
 
@@ -33,9 +35,15 @@ export async function run(argv: string[]): Promise<number> {
   if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
   const store = resolveStorePath(values.store);
   const server = runningServer(store);
-  const results = server ? await ingestViaServer(server, kind, path) : await ingestDirect(store, kind, path);
   if (!values.json) {
     console.error(server ? `(sent to the running server at ${server.url}, which owns ${store})` : `(opened ${store} directly: no server is running)`);
+  }
+  const bar = progressBar(process.stderr, !!values.json);
+  let results: IngestResult[];
+  try {
+    results = server ? await ingestViaServer(server, kind, path, bar.update) : await ingestDirect(store, kind, path, bar.update);
+  } finally {
+    bar.finish();
   }
   if (values.json) console.log(JSON.stringify(results));
   else for (const r of results) console.log(formatResult(r));
@@ -46,20 +54,32 @@ async function ingestOdooCommand(connection: string, storeFlag: string | undefin
   if (!/^postgres(ql)?:\/\//.test(connection)) throw new UsageError('odoo needs a connection string: postgresql://user:password@host:port/db');
   const store = resolveStorePath(storeFlag);
   const server = runningServer(store);
-  if (server) {
-    console.error(`The server at ${server.url} owns ${store}; stop it and run the Odoo ingest again.`);
-    return 1;
-  }
-  const { Store } = await import('../../sql');
-  const { ingestOdoo } = await import('../../ingest/odoo');
-  const { refreshCaseViews } = await import('../../mining');
-  const s = await Store.open(store);
+  if (!json) console.error(server ? `(sent to the running server at ${server.url}, which owns ${store})` : `(opened ${store} directly: no server is running)`);
+  const bar = progressBar(process.stderr, json);
+  let result: IngestResult;
   try {
-    const result = await ingestOdoo(s, connection, log ? { logId: log } : {});
-    if (result.status === 'succeeded') await refreshCaseViews(s, result.logId);
-    console.log(json ? JSON.stringify([result]) : formatResult(result));
-    return result.status === 'succeeded' ? 0 : 1;
+    if (server) {
+      result = await callServer<IngestResult>(server, 'odoo', { connection, ...(log ? { logId: log } : {}) }, bar.update);
+    } else {
+      const { Store } = await import('../../sql');
+      const { ingestOdoo } = await import('../../ingest/odoo');
+      const { refreshCaseViews } = await import('../../mining');
+      const { withProgress, reportPhase } = await import('../../ingest/progress');
+      const s = await Store.open(store);
+      try {
+        result = await withProgress(bar.update, async () => {
+          const r = await ingestOdoo(s, connection, log ? { logId: log } : {});
+          reportPhase('refreshing');
+          if (r.status === 'succeeded') await refreshCaseViews(s, r.logId);
+          return r;
+        });
+      } finally {
+        s.close();
+      }
+    }
   } finally {
-    s.close();
+    bar.finish();
   }
+  console.log(json ? JSON.stringify([result]) : formatResult(result));
+  return result.status === 'succeeded' ? 0 : 1;
 }

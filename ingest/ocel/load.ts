@@ -12,6 +12,7 @@
 // object_changes = one row per OCEL object attribute entry (initial values at their time, usually
 // 1970-01-01, and each timed change; old_value = the attribute's previous value), event_object and
 // object_object with their qualifiers (as in the file, each relation once per qualifier).
+import { reportPhase, reportRows } from '../progress';
 import { randomBytes } from 'node:crypto';
 import type { Store, Tx } from '../../sql';
 import { IngestError, type IngestResult } from '../types';
@@ -55,6 +56,8 @@ export async function loadOcel(store: Store, path: string, read: () => Promise<O
   try {
     const log = await read();
     read_ = log.events.length + log.objects.length;
+    reportRows(read_);
+    reportPhase('merging');
     return await store.transaction(async (tx) => {
       const [existing] = await tx.query<{ kind: string }>('ocel/log_kind', { log_id: opts.logId });
       if (existing && existing.kind !== 'ocel') {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Store, Tx } from '../../sql';
 import { RowReject } from '../common/reject';
 import { IngestError, type IngestResult, type RejectSample } from '../types';
+import { reportPhase, reportRows } from '../progress';
 import { Collector } from './collector';
 import { failedResult, runRow } from './run-record';
 import type { Emit, Source, SourceRow } from './source';
@@ -78,6 +79,7 @@ export async function runIngest<R extends SourceRow>(
     const map = source.mapper();
     try {
       for await (const rows of source.read(path)) {
+        reportRows(rows.length);
         for (const row of rows) mapRow(row, map, out);
         if (out.full) {
           where = `staging ${rows[rows.length - 1]?.file ?? path}`;
@@ -97,6 +99,7 @@ export async function runIngest<R extends SourceRow>(
 
   const merge = async (tx: Tx): Promise<IngestResult> => {
     where = `merging ${path}`;
+    reportPhase('merging');
     for (const step of MERGE_STEPS) {
       const t = performance.now();
       await tx.script(`ingest/${step}`);

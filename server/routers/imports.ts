@@ -7,11 +7,11 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { formatOf, importTable, previewTable, TIMESTAMP_FORMATS, type ColumnMapping, type Preview } from '../../ingest/csv';
+import { formatOf, importTable, previewTable, type ColumnMapping, type Preview } from '../../ingest/csv';
 import type { IngestResult } from '../../ingest/types';
 import { refreshCaseViews } from '../../mining';
 import { InvalidRequestError, NotFoundError } from '../errors';
-import { logId } from '../schemas';
+import { fullMapping, logId, partialMapping } from '../schemas';
 import { ingestProcedure, router } from '../trpc';
 
 /** Upload cap in bytes (THROUGHLINE_UPLOAD_MAX_BYTES, default 50 MB). */
@@ -38,27 +38,6 @@ function sweep(root: string): void {
 }
 
 const uploadId = z.string().regex(/^[a-f0-9]{32}$/, 'an upload id is 32 hex digits');
-const column = z.string().min(1).max(500);
-const settings = {
-  attributes: z.array(column).max(200).optional(),
-  timestampFormat: z
-    .string()
-    .max(100)
-    .refine((f) => (TIMESTAMP_FORMATS as readonly string[]).includes(f) || f.includes('%'), 'a format name or a strptime pattern')
-    .optional(),
-  delimiter: z.string().length(1).optional(),
-  timezone: z.string().max(100).optional(),
-};
-const partialMapping = z.object({
-  case: column.optional(),
-  activity: column.optional(),
-  timestamp: column.optional(),
-  startTimestamp: column.optional(),
-  resource: column.optional(),
-  ...settings,
-});
-const fullMapping = z.object({ case: column, activity: column, timestamp: column, startTimestamp: column.optional(), resource: column.optional(), ...settings });
-
 interface Upload {
   path: string;
   fileName: string;

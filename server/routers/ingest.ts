@@ -1,13 +1,18 @@
 // Ingest (admin): the server owns the store, so loads sent by the CLI run here. After loading, the
 // case views of the touched logs are rebuilt so maps and KPIs see the new events.
-// Contract with cli/ingest-runner.ts: POST ingest.run { kind, path } → IngestResult[].
+// Contract with cli/ingest-runner.ts: POST ingest.run { kind, path, jobId? } → IngestResult[],
+// ingest.importFile { path, logId, … } → IngestResult, ingest.odoo { connection } → IngestResult,
+// and while any of them runs, ingest.progress { jobId } → IngestProgress | null.
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { ingest, ingestDirectory } from '../../ingest';
+import { FILE_FORMATS, importFile } from '../../ingest/import-file';
+import { reportPhase, withProgress, type IngestProgress } from '../../ingest/progress';
 import type { IngestResult, SourceKind } from '../../ingest/types';
 import { refreshCaseViews } from '../../mining';
 import type { Store } from '../../sql';
-import { logId } from '../schemas';
+import { jobProgress, recordProgress } from '../progress';
+import { fullMapping, logId } from '../schemas';
 import { ingestProcedure, router } from '../trpc';
 
 const serverPath = z
@@ -21,22 +26,82 @@ const KINDS = ['sap', 'wms-legacy', 'wms-events', 'billing', 'all'] as const sat
 const everyKindListed: Exclude<SourceKind, (typeof KINDS)[number]> extends never ? true : false = true;
 void everyKindListed;
 const kind = z.enum(KINDS);
+const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a job id is 8–64 letters, digits or -');
 
 async function refreshTouched(store: Store, results: readonly IngestResult[]): Promise<void> {
+  reportPhase('refreshing');
   const logs = new Set(results.filter((r) => r.status === 'succeeded').map((r) => r.logId));
   for (const id of logs) await refreshCaseViews(store, id);
 }
 
+/** Runs `fn` recording its progress under `id` (when the caller gave one) for ingest.progress. */
+function tracked<T>(id: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!id) return fn();
+  return withProgress(
+    (p) => recordProgress(id, p),
+    async () => {
+      try {
+        return await fn();
+      } finally {
+        reportPhase('done');
+      }
+    },
+  );
+}
+
 export const ingestRouter = router({
   run: ingestProcedure
-    .input(z.object({ kind, path: serverPath, logId: logId.optional() }))
-    .mutation(async ({ ctx, input }): Promise<IngestResult[]> => {
-      const store = await ctx.store();
-      const results =
-        input.kind === 'all'
-          ? await ingestDirectory(store, input.path)
-          : [await ingest(store, input.kind, input.path, { logId: input.logId ?? 'o2c' })];
-      await refreshTouched(store, results);
-      return results;
-    }),
+    .input(z.object({ kind, path: serverPath, logId: logId.optional(), jobId: jobId.optional() }))
+    .mutation(({ ctx, input }): Promise<IngestResult[]> =>
+      tracked(input.jobId, async () => {
+        const store = await ctx.store();
+        const results =
+          input.kind === 'all'
+            ? await ingestDirectory(store, input.path)
+            : [await ingest(store, input.kind, input.path, { logId: input.logId ?? 'o2c' })];
+        await refreshTouched(store, results);
+        return results;
+      }),
+    ),
+
+  importFile: ingestProcedure
+    .input(
+      z.object({
+        path: serverPath,
+        logId,
+        name: z.string().min(1).max(200).optional(),
+        format: z.enum(FILE_FORMATS as ['xes', 'ocel', 'csv', 'parquet']).optional(),
+        mapping: fullMapping.optional(),
+        jobId: jobId.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }): Promise<IngestResult> =>
+      tracked(input.jobId, async () => {
+        const store = await ctx.store();
+        const result = await importFile(store, input.path, input);
+        await refreshTouched(store, [result]);
+        return result;
+      }),
+    ),
+
+  odoo: ingestProcedure
+    .input(
+      z.object({
+        // Holds a password: never echoed in errors (zod messages below do not include the value).
+        connection: z.string().regex(/^postgres(ql)?:\/\//, 'a postgresql:// connection string').max(2000),
+        logId: logId.optional(),
+        jobId: jobId.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }): Promise<IngestResult> =>
+      tracked(input.jobId, async () => {
+        const store = await ctx.store();
+        const { ingestOdoo } = await import('../../ingest/odoo');
+        const result = await ingestOdoo(store, input.connection, input.logId ? { logId: input.logId } : {});
+        await refreshTouched(store, [result]);
+        return result;
+      }),
+    ),
+
+  progress: ingestProcedure.input(z.object({ jobId })).query(({ input }): IngestProgress | null => jobProgress(input.jobId)),
 });
