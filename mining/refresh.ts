@@ -4,7 +4,12 @@
 // directly. Readers call ensureCaseViews(), which refreshes only when the canonical tables changed.
 import type { Store } from '../sql';
 
-export type CasePerspective = 'order' | 'case';
+/**
+ * A perspective names what a case is: `order` (O2C sales order with everything reachable from it),
+ * `case` (a case-centric log's own cases), or an object type (`order_line`, `delivery`, `invoice`
+ * in an O2C log; any type of an OCEL log), flattened the standard way: the object's own events.
+ */
+export type CasePerspective = string;
 
 interface PerspectiveRule {
   perspective: CasePerspective;
@@ -27,19 +32,47 @@ const O2C_RULE: PerspectiveRule = {
   after: ['mining/refresh/invoice-facts', 'mining/refresh/ar-ledger'],
 };
 
-/** XES/CSV ingestors write one object of type 'case' per trace. */
-const CASE_RULE: PerspectiveRule = {
-  perspective: 'case',
+/** One case per object of a type, its trace the events related to it directly. */
+const objectRule = (type: string): PerspectiveRule => ({
+  perspective: type,
   caseEvents: 'mining/refresh/case-trace-direct',
-  caseEventsParams: (logId) => ({ log_id: logId, perspective: 'case', case_type: 'case' }),
+  caseEventsParams: (logId) => ({ log_id: logId, perspective: type, case_type: type }),
   cases: 'mining/refresh/cases',
-  casesParams: (logId) => ({ log_id: logId, perspective: 'case' }),
+  casesParams: (logId) => ({ log_id: logId, perspective: type }),
   after: [],
-};
+});
 
-/** The rule for a log kind; an unregistered log is treated as O2C (the ingestors' default). */
+/** XES/CSV ingestors write one object of type 'case' per trace. */
+const CASE_RULE = objectRule('case');
+
+/** The object-type perspectives of an O2C log besides the order (issue: order line, delivery, invoice). */
+export const O2C_OBJECT_PERSPECTIVES = ['order_line', 'delivery', 'invoice'] as const;
+
+/** The rule for a log kind's main perspective; an unregistered log is treated as O2C (the ingestors' default). */
 export function perspectiveRule(kind: string | null): PerspectiveRule {
   return kind === 'xes' || kind === 'csv' ? CASE_RULE : O2C_RULE;
+}
+
+/** The rule for `perspective` in a log of `kind`, or null when the log has no such perspective. */
+export function ruleFor(kind: string | null, perspective: string | undefined): PerspectiveRule | null {
+  const main = kind === 'ocel' ? null : perspectiveRule(kind);
+  if (!perspective) return main;
+  if (main && perspective === main.perspective) return main;
+  if (kind === 'ocel' || (main === O2C_RULE && (O2C_OBJECT_PERSPECTIVES as readonly string[]).includes(perspective))) {
+    return /^[A-Za-z0-9_.:\- ]{1,100}$/.test(perspective) ? objectRule(perspective) : null;
+  }
+  return null;
+}
+
+/** The perspectives a log offers, its main one first (OCEL: its object types). */
+export async function logPerspectives(store: Store, logId: string): Promise<CasePerspective[]> {
+  const kind = await logKind(store, logId);
+  if (kind === 'ocel') {
+    const rows = await store.query<{ object_type: string }>('mining/refresh/object-types', { log_id: logId });
+    return rows.map((r) => r.object_type);
+  }
+  const main = perspectiveRule(kind).perspective;
+  return main === 'order' ? [main, ...O2C_OBJECT_PERSPECTIVES] : [main];
 }
 
 export interface RefreshResult {
@@ -63,9 +96,14 @@ async function fingerprint(store: Store, logId: string): Promise<string> {
 }
 
 /** Rebuilds the case view (and, for O2C, invoice facts and the AR ledger) of one log. */
-export async function refreshCaseViews(store: Store, logId = 'o2c'): Promise<RefreshResult> {
+export async function refreshCaseViews(store: Store, logId = 'o2c', perspective?: CasePerspective): Promise<RefreshResult> {
   const started = performance.now();
-  const rule = perspectiveRule(await logKind(store, logId));
+  const kind = await logKind(store, logId);
+  const rule = ruleFor(kind, perspective);
+  if (!rule) {
+    if (!perspective && kind === 'ocel') return { logId, perspective: '', cases: 0, caseEvents: 0, seconds: 0, steps: {} };
+    throw new Error(`log "${logId}" has no perspective "${perspective}"`);
+  }
   const key = { log_id: logId, perspective: rule.perspective };
   const steps: Record<string, number> = {};
   let t = started;
@@ -81,10 +119,14 @@ export async function refreshCaseViews(store: Store, logId = 'o2c'): Promise<Ref
     };
     const [{ fingerprint: fp }] = await tx.query<{ fingerprint: string }>('mining/refresh/fingerprint', { log_id: logId });
     lap('wait and fingerprint');
+    await run('mining/refresh/activities', { log_id: logId });
     await run('mining/refresh/clear-case-trace', key);
     await run('mining/refresh/clear-cases', key);
+    await run('mining/refresh/clear-variants', key);
     await run(rule.caseEvents, rule.caseEventsParams(logId));
     await run(rule.cases, rule.casesParams(logId));
+    await run('mining/refresh/variants', key);
+    await run('mining/refresh/variant-numbers', key);
     if (rule.after.length) {
       await run('mining/refresh/clear-invoice-facts', { log_id: logId });
       await run('mining/refresh/clear-ar-ledger', { log_id: logId });
@@ -106,18 +148,20 @@ const inFlight = new WeakMap<Store, Map<string, Promise<unknown>>>();
  * Makes sure the case view of a log reflects the canonical tables, refreshing it when an ingest
  * changed them since the last refresh. A read-only store is used as it is.
  */
-export async function ensureCaseViews(store: Store, logId: string): Promise<CasePerspective> {
-  const rule = perspectiveRule(await logKind(store, logId));
+export async function ensureCaseViews(store: Store, logId: string, perspective?: CasePerspective): Promise<CasePerspective> {
+  const rule = ruleFor(await logKind(store, logId), perspective);
+  if (!rule) throw new Error(`log "${logId}" has no perspective "${perspective ?? '(main)'}"`);
   if (store.readOnly) return rule.perspective;
   const [state] = await store.query<{ fingerprint: string }>('mining/refresh/state', { log_id: logId, perspective: rule.perspective });
   if (state && state.fingerprint === (await fingerprint(store, logId))) return rule.perspective;
   let running = inFlight.get(store);
   if (!running) inFlight.set(store, (running = new Map()));
-  let p = running.get(logId);
+  const k = `${logId}\u0000${rule.perspective}`;
+  let p = running.get(k);
   if (!p) {
     const mine = running;
-    p = refreshCaseViews(store, logId).finally(() => mine.delete(logId));
-    running.set(logId, p);
+    p = refreshCaseViews(store, logId, rule.perspective).finally(() => mine.delete(k));
+    running.set(k, p);
   }
   await p;
   return rule.perspective;
