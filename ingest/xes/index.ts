@@ -1,9 +1,10 @@
 // XES import/export facade. importXes runs the shared pipeline (ingest/pipeline/run.ts) with the
 // XES source: events, case objects and links are staged and merged in ONE transaction (an
 // IngestError leaves the canonical tables untouched). Before the run the log is registered with
-// kind 'xes' (the pipeline would register an unknown log as 'o2c'); after a successful run a
-// second, short transaction replaces the log's file-level content (log_attributes) and rebuilds
-// its activity instances (start/complete pairs).
+// kind 'xes' (the pipeline would register an unknown log as 'o2c'); inside the run's transaction,
+// just before COMMIT (RunOptions.beforeCommit), the log's file-level content (log_attributes) is
+// replaced and its activity instances (start/complete pairs) rebuilt, so a run lands whole or
+// not at all.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Store, Tx } from '../../sql';
@@ -54,11 +55,12 @@ export async function importXes(store: Store, path: string, opts: ImportXesOptio
     if (info && info.kind !== 'xes') await tx.query('ingest/xes/log-set-kind', { log_id: logId, kind: 'xes' });
   });
   const meta = emptyMeta();
-  const result = await runIngest(store, xesSource(meta, { ...DEFAULT_LIMITS, ...opts.limits }), path, { logId });
-  await store.transaction(async (tx) => {
-    await writeMeta(tx, logId, meta);
-    await tx.query('ingest/xes/activity-instances-clear', { log_id: logId });
-    await tx.query('ingest/xes/activity-instances', { log_id: logId });
+  return runIngest(store, xesSource(meta, { ...DEFAULT_LIMITS, ...opts.limits }), path, {
+    logId,
+    beforeCommit: async (tx) => {
+      await writeMeta(tx, logId, meta);
+      await tx.query('ingest/xes/activity-instances-clear', { log_id: logId });
+      await tx.query('ingest/xes/activity-instances', { log_id: logId });
+    },
   });
-  return result;
 }
