@@ -33,8 +33,61 @@ export function toStored(a: XesAttr, withKey: boolean): StoredNode {
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DATE_TIME = /^\s*(-?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/;
 
+const d2 = (t: string, i: number): number => (t.charCodeAt(i) - 48) * 10 + t.charCodeAt(i + 1) - 48;
+
+/**
+ * The common shape `YYYY-MM-DDTHH:MM:SS[.fff][Z|±hh:mm]` read digit by digit (most of the
+ * import's timestamps); NaN when the text has another shape or a value out of range, which the
+ * general parser then handles and explains.
+ */
+function fastTimestamp(t: string): number {
+  const n = t.length;
+  if (n < 19 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) return NaN;
+  for (let i = 0; i < 19; i++) {
+    const c = t.charCodeAt(i);
+    if ((c < 48 || c > 57) && i !== 4 && i !== 7 && i !== 10 && i !== 13 && i !== 16) return NaN;
+  }
+  const y = d2(t, 0) * 100 + d2(t, 2);
+  const mo = d2(t, 5);
+  const d = d2(t, 8);
+  const h = d2(t, 11);
+  const mi = d2(t, 14);
+  const s = d2(t, 17);
+  let i = 19;
+  let ms = 0;
+  if (t.charCodeAt(i) === 46) {
+    let scale = 100;
+    i++;
+    const from = i;
+    for (; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      ms += (c - 48) * scale;
+      scale /= 10;
+    }
+    if (i === from) return NaN;
+    ms = Math.floor(ms);
+  }
+  let off = 0;
+  if (i < n) {
+    const c = t.charCodeAt(i);
+    if (c === 90 && i + 1 === n) off = 0;
+    else if ((c === 43 || c === 45) && i + 6 === n && t.charCodeAt(i + 3) === 58) {
+      const oh = d2(t, i + 1);
+      const om = d2(t, i + 4);
+      if (!(oh >= 0 && oh <= 14 && om >= 0 && om <= 59)) return NaN;
+      off = (c === 45 ? -1 : 1) * (oh * 60 + om);
+    } else return NaN;
+  }
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1] || (mo === 2 && d === 29 && !leap) || h > 23 || mi > 59 || s > 59) return NaN;
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - off * 60_000;
+}
+
 /** xs:dateTime (offset optional, fractions truncated to ms) → epoch ms UTC; throws a reason. */
 export function parseXesTimestamp(text: string): number {
+  const fast = fastTimestamp(text);
+  if (fast === fast) return fast;
   const m = DATE_TIME.exec(text);
   if (!m) throw new Error(`"${text}" is not an xs:dateTime`);
   const [, ys, mos, ds, hs = '0', mis = '0', ss = '0', frac = '', off] = m;
@@ -63,6 +116,17 @@ export function parseXesTimestamp(text: string): number {
   return date.getTime() - offsetMin * 60_000;
 }
 
+const KEYS = new Map<string, string>();
+/** A key escaped for JSON (keys repeat across events: remembered, up to a bound). */
+function jsonKey(key: string): string {
+  let k = KEYS.get(key);
+  if (k === undefined) {
+    k = JSON.stringify(key).slice(1, -1);
+    if (KEYS.size < 10_000) KEYS.set(key, k);
+  }
+  return k;
+}
+
 /** XES attributes → canonical attrs (see the header); `skip` keys go elsewhere (activity, ts…). */
 export function toAttrs(list: readonly XesAttr[], skip: ReadonlySet<string>): Attrs {
   const attrs: Attrs = {};
@@ -70,7 +134,7 @@ export function toAttrs(list: readonly XesAttr[], skip: ReadonlySet<string>): At
   for (const a of list) {
     if (skip.has(a.key)) continue;
     // The collector writes keys into JSON as they are: escape them here.
-    const k = JSON.stringify(a.key).slice(1, -1);
+    const k = jsonKey(a.key);
     if (k in attrs) continue; // first one wins, as in pm4py
     if (a.children?.length || a.type === 'list' || a.type === 'container') {
       attrs[k] = JSON.stringify(toStored(a, false));
@@ -104,7 +168,10 @@ export function toAttrs(list: readonly XesAttr[], skip: ReadonlySet<string>): At
         attrs[k] = v;
     }
   }
-  if (Object.keys(types).length) attrs[TYPES_KEY] = JSON.stringify(types);
+  for (const _ in types) {
+    attrs[TYPES_KEY] = JSON.stringify(types);
+    break;
+  }
   return attrs;
 }
 
