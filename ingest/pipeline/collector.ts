@@ -111,24 +111,12 @@ export class Collector implements Emit {
 
   event(e: EventInput): void {
     const r = this.row as SourceRow;
+    // Concatenation, not an array join: this runs once per event.
     this.push(
       'events',
-      [
-        this.rec,
-        ++this.ord,
-        f(e.id),
-        f(e.activity),
-        f(e.ts),
-        e.precision ?? 'second',
-        f(e.header),
-        f(e.userId),
-        f(e.userType),
-        f(e.amount),
-        f(e.currency),
-        attrsJson(e.attrs),
-        f(r.file),
-        f(this.recordKey),
-      ].join(FS),
+      this.rec + FS + ++this.ord + FS + f(e.id) + FS + f(e.activity) + FS + f(e.ts) + FS + (e.precision ?? 'second') + FS +
+        f(e.header) + FS + f(e.userId) + FS + f(e.userType) + FS + f(e.amount) + FS + f(e.currency) + FS +
+        attrsJson(e.attrs) + FS + f(r.file) + FS + f(this.recordKey),
     );
   }
 
@@ -146,7 +134,7 @@ export class Collector implements Emit {
 
   link(eventId: string, objectId: string, qualifier: string): void {
     const own = this.own.includes(objectId) ? '1' : '0';
-    this.push('event_object', [this.rec, f(eventId), f(objectId), f(qualifier), own].join(FS));
+    this.push('event_object', this.rec + FS + f(eventId) + FS + f(objectId) + FS + f(qualifier) + FS + own);
   }
 
   relate(sourceId: string, targetId: string, qualifier: string): void {
