@@ -2,10 +2,12 @@
 // read-write process per file), kept on globalThis so Next.js dev reloads reuse it.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { migrate } from './migrate';
 import { loadQuery } from './query-files';
 import { toPlainRows, type Row } from './convert';
+import { fillSlots, type Slots } from './template';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 
@@ -13,7 +15,32 @@ export interface StoreOptions {
   readOnly?: boolean;
   /** DuckDB worker threads; defaults to DuckDB's choice (cores). */
   threads?: number;
+  /** DuckDB memory_limit (e.g. '4GB'); default $THROUGHLINE_MEMORY_LIMIT, else defaultMemoryLimit(). */
   memoryLimit?: string;
+  /** Where DuckDB spills what does not fit; default `<store file>.tmp` (a private folder in the OS temp dir for ':memory:'). */
+  tempDirectory?: string;
+}
+
+/**
+ * A quarter of physical memory, at least 1 GiB. DuckDB's own default (80%) let a 10M-row import
+ * grow to 13 GB on a 24 GiB machine shared with other work; with a limit, large joins, sorts and
+ * temp tables spill to the temp directory instead. The limit covers DuckDB's buffer manager only:
+ * the process's RSS is somewhat higher (Node's heap, allocations DuckDB does not track).
+ */
+export function defaultMemoryLimit(): string {
+  return `${Math.max(1024, Math.floor(totalmem() / 4 / 2 ** 20))}MiB`;
+}
+
+let memoryStores = 0;
+
+function memorySettings(path: string, opts: StoreOptions): Record<string, string> {
+  const memory_limit = opts.memoryLimit || process.env.THROUGHLINE_MEMORY_LIMIT || defaultMemoryLimit();
+  // One folder per instance: DuckDB's temp file names are not unique across instances.
+  const temp_directory =
+    opts.tempDirectory ?? (path === ':memory:' ? join(tmpdir(), `throughline-duckdb-${process.pid}-${++memoryStores}`) : `${resolve(path)}.tmp`);
+  // preserve_insertion_order stays on (DuckDB's default): importers rely on a table read from a
+  // file keeping the file's order (rowid = row), which is what breaks timestamp ties in traces.
+  return { memory_limit, temp_directory };
 }
 
 const SAFE_DEFAULTS: Record<string, string> = {
@@ -25,11 +52,17 @@ type Cache = Map<string, Promise<Store>>;
 const g = globalThis as typeof globalThis & { __throughlineStores?: Cache };
 const cache: Cache = (g.__throughlineStores ??= new Map());
 
-/** A transaction handle: everything run through it commits or rolls back together. */
-export interface Tx {
+/** Statements on one connection (temp tables and macros live as long as it does). */
+export interface Session {
   sql<T = Row>(text: string, params?: Params): Promise<T[]>;
-  query<T = Row>(name: string, params?: Params): Promise<T[]>;
-  script(name: string): Promise<void>;
+  /** Runs the named query `sql/queries/<name>.sql` (one statement when it takes parameters). */
+  query<T = Row>(name: string, params?: Params, slots?: Slots): Promise<T[]>;
+  /** Runs the named script (several statements, no parameters). */
+  script(name: string, slots?: Slots): Promise<void>;
+}
+
+/** A transaction handle: everything run through it commits or rolls back together. */
+export interface Tx extends Session {
   append(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void>;
   connection: DuckDBConnection;
 }
@@ -63,7 +96,7 @@ export class Store {
     const options: Record<string, string> = { ...SAFE_DEFAULTS };
     if (opts.readOnly) options.access_mode = 'READ_ONLY';
     if (opts.threads) options.threads = String(opts.threads);
-    if (opts.memoryLimit) options.memory_limit = opts.memoryLimit;
+    Object.assign(options, memorySettings(path, opts));
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, options);
@@ -90,8 +123,21 @@ export class Store {
   }
 
   /** Runs the named query file `sql/queries/<name>.sql`. */
-  query<T = Row>(name: string, params?: Params): Promise<T[]> {
-    return this.sql<T>(loadQuery(name), params);
+  query<T = Row>(name: string, params?: Params, slots?: Slots): Promise<T[]> {
+    return this.sql<T>(namedQuery(name, slots), params);
+  }
+
+  /**
+   * Runs `fn` with statements on one fresh read connection (its own temp tables, nothing
+   * committed to the store), closed afterwards.
+   */
+  async session<T>(fn: (s: Session) => Promise<T>): Promise<T> {
+    const conn = await this.instance.connect();
+    try {
+      return await fn(sessionOn(conn));
+    } finally {
+      conn.closeSync();
+    }
   }
 
   /** A fresh connection for callers that need streaming or interrupt(); close it when done. */
@@ -108,14 +154,8 @@ export class Store {
     const run = async (): Promise<T> => {
       const conn = this.writer;
       const tx: Tx = {
+        ...sessionOn(conn),
         connection: conn,
-        sql: async <R = Row>(text: string, params?: Params) =>
-          toPlainRows((await conn.runAndReadAll(text, params)).getRowObjectsJS()) as R[],
-        query: async <R = Row>(name: string, params?: Params) =>
-          toPlainRows((await conn.runAndReadAll(loadQuery(name), params)).getRowObjectsJS()) as R[],
-        script: async (name: string) => {
-          await conn.run(loadQuery(name));
-        },
         append: async (table, rows) => {
           const appender = await conn.createAppender(table);
           try {
@@ -154,6 +194,21 @@ export class Store {
     this.writer.closeSync();
     this.instance.closeSync();
   }
+}
+
+function namedQuery(name: string, slots?: Slots): string {
+  return slots ? fillSlots(name, loadQuery(name), slots) : loadQuery(name);
+}
+
+function sessionOn(conn: DuckDBConnection): Session {
+  return {
+    sql: async <R = Row>(text: string, params?: Params) => toPlainRows((await conn.runAndReadAll(text, params)).getRowObjectsJS()) as R[],
+    query: async <R = Row>(name: string, params?: Params, slots?: Slots) =>
+      toPlainRows((await conn.runAndReadAll(namedQuery(name, slots), params)).getRowObjectsJS()) as R[],
+    script: async (name: string, slots?: Slots) => {
+      await conn.run(namedQuery(name, slots));
+    },
+  };
 }
 
 function explainOpenError(path: string, err: unknown): Error {

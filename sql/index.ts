@@ -1,4 +1,5 @@
-export { Store, type Tx, type Params, type StoreOptions } from './connection';
+export { Store, defaultMemoryLimit, type Tx, type Session, type Params, type StoreOptions } from './connection';
+export { frag, type Fragment, type Slots } from './template';
 export { ident, loadQuery } from './query-files';
 export { listMigrations, migrate } from './migrate';
 export type { Row } from './convert';

@@ -1,26 +1,19 @@
 // Import: the whole file is read, mapped and checked by DuckDB (read_csv / read_parquet into temp
-// tables, validation in SQL: sql/queries/csv/), the valid rows are put into the pipeline's staging
-// tables and merged by the pipeline's own merge scripts (sql/queries/ingest/), all in ONE
-// transaction with the ingest_runs row. Bad rows are rejects naming file, row and field; a file
-// that cannot be read or mapped at all is an IngestError and leaves the store as it was (but for
-// the failed ingest_runs row, as every ingestor does).
+// tables, validation in SQL), and the good rows are written straight into events, objects and
+// event_object by the CSV import's own set-based statements (sql/queries/csv/), all in ONE
+// transaction with the ingest_runs row. A table row is always one event with one case object, so
+// the general pipeline's staging and merge (built for records that emit many events, aliases and
+// references) would only copy the 10M rows a few more times. Bad rows are rejects naming file, row
+// and field; a file that cannot be read or mapped at all is an IngestError and leaves the store as
+// it was (but for the failed ingest_runs row, as every ingestor does).
 import { randomBytes } from 'node:crypto';
 import type { Store, Tx } from '../../sql';
 import { IngestError, type IngestResult, type RejectSample, type RunKind } from '../types';
-import { checkFormat, checkTimezone, detectTimestampFormat, displayName, formatOf, loadRaw, mapAndValidate, missingColumns, rawExpr, rowKeyBase } from './read';
+import { checkFormat, checkTimezone, detectTimestampFormat, displayName, formatOf, loadRaw, mapAndValidate, missingColumns } from './read';
 import type { ColumnMapping, ImportOptions } from './types';
 import { failedResult, runRow } from '../pipeline/run-record';
 
-interface MergeCounts {
-  events_added: number;
-  objects_added: number;
-  rows_duplicate: number;
-  rows_rejected_at_merge: number;
-}
-
-const MERGE_STEPS = ['merge_prepare', 'merge_events', 'merge_objects', 'merge_relations', 'merge_bookkeeping'];
 export const SOURCE_SYSTEM = 'csv';
-
 
 async function ensureCsvLog(tx: Tx, logId: string, name: string, file: string): Promise<void> {
   const [existing] = await tx.sql<{ kind: string }>('SELECT kind FROM logs WHERE log_id = $log_id', { log_id: logId });
@@ -30,9 +23,18 @@ async function ensureCsvLog(tx: Tx, logId: string, name: string, file: string): 
   await tx.query('ingest/ensure_log', { log_id: logId, name, kind: 'csv' });
 }
 
-const profile = (label: string, t: number) => {
-  if (process.env.TL_INGEST_PROFILE) console.error(`csv ${label} ${Math.round(performance.now() - t)} ms`);
-};
+/** The row count DuckDB reports for an INSERT. */
+const inserted = (rows: Record<string, unknown>[]): number => Number(rows[0]?.Count ?? 0);
+
+/** With TL_INGEST_PROFILE set, prints each step's time to stderr. */
+function stepTimer(): <T>(label: string, p: Promise<T>) => Promise<T> {
+  return async (label, p) => {
+    const t = performance.now();
+    const r = await p;
+    if (process.env.TL_INGEST_PROFILE) console.error(`csv ${label} ${Math.round(performance.now() - t)} ms`);
+    return r;
+  };
+}
 
 export async function importTable(store: Store, path: string, mapping: ColumnMapping, opts: ImportOptions): Promise<IngestResult> {
   const file = displayName(path, opts.fileName);
@@ -41,67 +43,54 @@ export async function importTable(store: Store, path: string, mapping: ColumnMap
   const kind: RunKind = formatOf(path) ?? 'csv';
   const runId = `${kind}-${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
   const t0 = performance.now();
+  const step = stepTimer();
   const base = { runId, logId, sourceKind: kind, sourcePath: file };
   let rowsRead = 0;
   try {
     return await store.transaction(async (tx) => {
-      const conn = tx.connection;
       await ensureCsvLog(tx, logId, opts.name ?? file, file);
-      let t = performance.now();
-      const loaded = await loadRaw(conn, path, file, mapping);
-      profile('read', t);
+      const loaded = await step('read', loadRaw(tx, path, file, mapping));
       rowsRead = loaded.rows + loaded.readRejects;
       const missing = missingColumns(mapping, loaded.columns, file);
       if (missing.length) throw new IngestError(missing[0].message, file, missing[0].row, missing[0].field);
       if (rowsRead === 0) throw new IngestError(`${file} has a header but no rows`, file);
       const tz = mapping.timezone || 'UTC';
-      await checkTimezone(conn, tz, file);
+      await checkTimezone(tx, tz, file);
       let format = mapping.timestampFormat;
       if (format) checkFormat(format, file);
       else {
-        const d = await detectTimestampFormat(conn, mapping.timestamp, file);
+        const d = await detectTimestampFormat(tx, mapping.timestamp, file);
         const err = d.problems.find((p) => p.severity === 'error');
         if (!d.format || err) throw new IngestError(err?.message ?? `cannot tell the format of "${mapping.timestamp}"`, file, null, mapping.timestamp);
         format = d.format;
       }
-      t = performance.now();
-      await mapAndValidate(conn, loaded, mapping, format, tz, file);
-      profile('map+validate', t);
-      t = performance.now();
-      await tx.script('ingest/stage_create');
-      await tx.query('ingest/stage_run', { run_id: runId, log_id: logId, source_system: SOURCE_SYSTEM });
-      await tx.script('csv/stage');
-      await tx.sql(
-        `INSERT INTO stg_rejects (rec, file, row_no, record_key, field, reason, raw)
-         SELECT i.row_no, m.file, i.row_no, NULL, i.reject_field, i.reject_reason, left(${rawExpr(loaded.columns, loaded.delimiter)}, 2000)
-         FROM csv_rows i JOIN (SELECT rowid - ${rowKeyBase(loaded)} AS k, * FROM csv_raw) r ON r.k = i.k CROSS JOIN csv_meta m
-         WHERE i.reject_field IS NOT NULL`,
-      );
-      const [{ n: rejectedRows }] = await tx.sql<{ n: number }>('SELECT count(*)::BIGINT AS n FROM stg_rejects');
-      profile('stage', t);
-      for (const step of MERGE_STEPS) {
-        t = performance.now();
-        await tx.script(`ingest/${step}`);
-        profile(step, t);
-      }
-      const [c] = await tx.query<MergeCounts>('ingest/merge_counts');
-      const samples = await tx.query<{ file: string; row_no: number | null; field: string | null; reason: string }>('ingest/reject_samples');
-      const rejected = rejectedRows + c.rows_rejected_at_merge;
+      await step('map+validate', mapAndValidate(tx, loaded, mapping, format, tz));
+      await step('rejects', tx.query('csv/rejects', { delim: loaded.delimiter ?? ',' }));
+      await step('event ids', tx.query('csv/events', { log_id: logId }));
+      const run = { log_id: logId, run_id: runId, file };
+      const eventsAdded = inserted(await step('insert events', tx.query('csv/insert_events', run)));
+      const objectsAdded = inserted(await step('insert objects', tx.query('csv/insert_objects', run)));
+      await step('insert links', tx.query('csv/insert_links', { log_id: logId }));
+      await step('insert rejects', tx.query('csv/insert_rejects', run));
+      const [c] = await tx.query<{ rejected: number; duplicate: number }>('csv/counts');
+      const samples = await tx.query<{ row_no: number | null; field: string | null; reason: string }>('csv/reject_samples');
       const result: IngestResult = {
         ...base,
         status: 'succeeded',
         rowsRead,
-        rowsLoaded: rowsRead - rejected - c.rows_duplicate,
-        rowsRejected: rejected,
-        rowsDuplicate: c.rows_duplicate,
-        eventsAdded: c.events_added,
-        objectsAdded: c.objects_added,
-        rejectSamples: samples.map((s): RejectSample => ({ file: s.file, row: s.row_no, field: s.field, reason: s.reason })),
+        rowsLoaded: rowsRead - c.rejected - c.duplicate,
+        rowsRejected: c.rejected,
+        rowsDuplicate: c.duplicate,
+        eventsAdded,
+        objectsAdded,
+        rejectSamples: samples.map((s): RejectSample => ({ file, row: s.row_no, field: s.field, reason: s.reason })),
         durationMs: Math.round(performance.now() - t0),
       };
       await tx.query('ingest/run_insert', runRow(result, startedAt));
-      await tx.script('ingest/stage_drop');
       await tx.script('csv/drop');
+      return result;
+    }).then(async (result) => {
+      if (process.env.TL_INGEST_PROFILE) console.error(`csv commit ${Math.round(performance.now() - t0 - result.durationMs)} ms`);
       return result;
     });
   } catch (err) {

@@ -3,7 +3,7 @@
 // ones the import would meet.
 import type { Store } from '../../sql';
 import { IngestError } from '../types';
-import { all, checkFormat, checkTimezone, detectTimestampFormat, displayName, guessMapping, loadRaw, mapAndValidate, missingColumns, rowKeyBase, type Loaded } from './read';
+import { checkFormat, checkTimezone, detectTimestampFormat, displayName, guessMapping, loadRaw, mapAndValidate, missingColumns, type Loaded } from './read';
 import type { ColumnMapping, PartialMapping, Preview, PreviewRow, Problem } from './types';
 
 export const PREVIEW_ROWS = 20;
@@ -18,7 +18,6 @@ export async function previewTable(store: Store, path: string, given: PartialMap
   const file = displayName(path, opts.fileName);
   const limit = opts.rows ?? PREVIEW_ROWS;
   const tz = given.timezone || 'UTC';
-  const conn = await store.connect();
   const base: Preview = {
     file,
     format: 'csv',
@@ -34,10 +33,10 @@ export async function previewTable(store: Store, path: string, given: PartialMap
     rejectedRows: 0,
     problems: [],
   };
-  try {
+  return store.session(async (s) => {
     let loaded: Loaded;
     try {
-      loaded = await loadRaw(conn, path, file, given);
+      loaded = await loadRaw(s, path, file, given);
     } catch (err) {
       return { ...base, problems: [problemOf(err, file)] };
     }
@@ -58,54 +57,46 @@ export async function previewTable(store: Store, path: string, given: PartialMap
     if (loaded.rows + loaded.readRejects === 0) problems.push({ severity: 'error', message: `${file} has a header but no rows`, file, row: null, field: null });
     problems.push(...missingColumns(mapping, loaded.columns, file));
     try {
-      await checkTimezone(conn, tz, file);
+      await checkTimezone(s, tz, file);
       if (given.timestampFormat) checkFormat(given.timestampFormat, file);
     } catch (err) {
       problems.push(problemOf(err, file));
     }
-    const rawRows = await all<Record<string, string | null>>(conn, `SELECT rowid - ${rowKeyBase(loaded)} AS __k, * FROM csv_raw ORDER BY rowid LIMIT ${limit}`);
+    const rawRows = await s.query<Record<string, string | null>>('csv/preview_raw', { limit });
     const blocking = problems.some((p) => p.severity === 'error');
     let format = given.timestampFormat ?? null;
     if (!blocking && !format && mapping.timestamp) {
-      const d = await detectTimestampFormat(conn, mapping.timestamp, file);
+      const d = await detectTimestampFormat(s, mapping.timestamp, file);
       format = d.format;
       preview.timestampFormatDetected = format !== null;
       problems.push(...d.problems);
     }
     preview.timestampFormat = format;
-    const readRejects = await all<{ line: number; field: string | null; reason: string }>(conn, `SELECT line, field, reason FROM csv_read_rejects ORDER BY line LIMIT ${PROBLEM_ROWS}`);
+    const readRejects = await s.query<{ line: number; field: string | null; reason: string }>('csv/preview_read_rejects', { limit: PROBLEM_ROWS });
     for (const r of readRejects) problems.push({ severity: 'error', message: `row ${r.line} will be rejected: ${r.reason}`, file, row: r.line, field: r.field });
     let rejected = loaded.readRejects;
     let mapped = new Map<number, Omit<PreviewRow, 'values'>>();
     let rowNos = rawRows.map((r, i) => i + (loaded.format === 'parquet' ? 1 : 2));
     if (!problems.some((p) => p.severity === 'error' && p.row === null) && !missingColumns(mapping, loaded.columns, file).length && format) {
-      await mapAndValidate(conn, loaded, mapping as ColumnMapping, format, tz, file);
-      const rows = await all<{ k: number; row_no: number; case_id: string | null; activity: string | null; ts: string | null; start_ts: string | null; resource: string | null }>(
-        conn,
-        `SELECT k, row_no, case_id, activity, strftime(ts, '%Y-%m-%dT%H:%M:%SZ') AS ts, strftime(start_ts, '%Y-%m-%dT%H:%M:%SZ') AS start_ts, resource
-         FROM csv_rows WHERE k < ${limit} ORDER BY k`,
+      await mapAndValidate(s, loaded, mapping as ColumnMapping, format, tz);
+      const rows = await s.query<{ k: number; row_no: number; case_id: string | null; activity: string | null; ts: string | null; start_ts: string | null; resource: string | null }>(
+        'csv/preview_rows',
+        { limit },
       );
       mapped = new Map(rows.map((r) => [r.k, { row: r.row_no, case: r.case_id, activity: r.activity, timestamp: r.ts, startTimestamp: r.start_ts, resource: r.resource }]));
-      rowNos = rawRows.map((r, i) => mapped.get(Number(r.__k))?.row ?? rowNos[i]);
-      const [{ n }] = await all<{ n: number }>(conn, 'SELECT count(*)::BIGINT AS n FROM csv_rows WHERE reject_field IS NOT NULL');
-      rejected += n;
-      const bad = await all<{ row_no: number; reject_field: string; reject_reason: string }>(
-        conn,
-        `SELECT row_no, reject_field, reject_reason FROM csv_rows WHERE reject_field IS NOT NULL ORDER BY row_no LIMIT ${PROBLEM_ROWS}`,
-      );
+      rowNos = rawRows.map((r, i) => mapped.get(Number(r.__tl_k))?.row ?? rowNos[i]);
+      const bad = await s.query<{ row_no: number; reject_field: string; reject_reason: string; total: number }>('csv/preview_rejects', { limit: PROBLEM_ROWS });
+      rejected += bad[0]?.total ?? 0;
       for (const b of bad) problems.push({ severity: 'error', message: `row ${b.row_no} will be rejected: ${b.reject_reason}`, file, row: b.row_no, field: b.reject_field });
       if (rejected > PROBLEM_ROWS) problems.push({ severity: 'warning', message: `${rejected} rows in all will be rejected (the first ${PROBLEM_ROWS} are listed)`, file, row: null, field: null });
     }
     preview.rows = rawRows.map((r, i) => {
-      const { __k, ...values } = r;
-      const m = mapped.get(Number(__k));
+      const { __tl_k, ...values } = r;
+      const m = mapped.get(Number(__tl_k));
       return { row: rowNos[i], values, case: m?.case ?? null, activity: m?.activity ?? null, timestamp: m?.timestamp ?? null, startTimestamp: m?.startTimestamp ?? null, resource: m?.resource ?? null };
     });
     preview.rejectedRows = rejected;
     preview.problems = problems;
     return preview;
-  } finally {
-    await conn.run('DROP TABLE IF EXISTS csv_raw; DROP VIEW IF EXISTS csv_input; DROP TABLE IF EXISTS csv_rows; DROP TABLE IF EXISTS csv_meta; DROP TABLE IF EXISTS csv_read_rejects; DROP TABLE IF EXISTS csv_adjust').catch(() => undefined);
-    conn.closeSync();
-  }
+  });
 }

@@ -1,22 +1,17 @@
-// Reading a CSV or Parquet file into DuckDB temp tables on one connection, mapping and validating
-// it in SQL. Shared by preview (a fresh read connection, nothing written) and import (the writer's
-// transaction). Temp tables: csv_raw (all columns as VARCHAR, file order), csv_read_rejects (lines
-// the CSV reader could not split or decode), csv_input (mapped), csv_rows (+ reject field/reason).
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+// Reading a CSV or Parquet file into DuckDB temp tables on one session, mapping and validating it
+// in SQL (sql/queries/csv/). Shared by preview (a fresh read session, nothing written) and import
+// (the writer's transaction). Temp tables: csv_raw (all columns as VARCHAR, file order),
+// csv_read_rejects (lines the CSV reader could not split or decode), csv_numbered (a view adding
+// each row's position), csv_rows (mapped, with reject field/reason).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { ident, loadQuery } from '../../sql';
-import { toPlainRows, type Row } from '../../sql/convert';
+import { frag, type Session } from '../../sql';
 import { IngestError } from '../types';
 import { DELIMITERS, TIMESTAMP_FORMATS, type ColumnMapping, type NamedTimestampFormat, type PartialMapping, type Problem, type TableFormat } from './types';
 
 /** Longest CSV line read (bytes); longer lines are rejects, not a crash. */
 export const MAX_LINE_BYTES = 1 << 20;
 const SAMPLE = 1000;
-
-export async function all<T = Row>(conn: DuckDBConnection, sql: string, params?: Record<string, DuckDBValue>): Promise<T[]> {
-  return toPlainRows((await conn.runAndReadAll(sql, params)).getRowObjectsJS()) as T[];
-}
 
 export function formatOf(path: string): TableFormat | null {
   const ext = extname(path).toLowerCase();
@@ -111,16 +106,14 @@ export interface Loaded {
   columns: string[];
   rows: number;
   readRejects: number;
-  /** rowid of csv_raw's first row (rowids inside a transaction do not start at 0). */
-  rowBase: string;
 }
 
 function duckMessage(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 400);
 }
 
-/** Loads the file into csv_raw (+ csv_read_rejects). `file` is the name used in messages. */
-export async function loadRaw(conn: DuckDBConnection, path: string, file: string, mapping: PartialMapping): Promise<Loaded> {
+/** Loads the file into csv_raw (+ csv_read_rejects, csv_numbered). `file` is the name used in messages. */
+export async function loadRaw(s: Session, path: string, file: string, mapping: PartialMapping): Promise<Loaded> {
   const format = formatOf(path);
   if (!format) throw new IngestError(`${file}: not a CSV (.csv, .tsv, .txt) or Parquet (.parquet) file`, file);
   let size: number;
@@ -130,7 +123,8 @@ export async function loadRaw(conn: DuckDBConnection, path: string, file: string
     throw new IngestError(`${file}: no such file`, file);
   }
   if (size === 0) throw new IngestError(`${file} is empty (0 bytes)`, file);
-  await conn.run('DROP TABLE IF EXISTS csv_rej_errors; DROP TABLE IF EXISTS csv_rej_scans; DROP TABLE IF EXISTS csv_read_rejects; DROP TABLE IF EXISTS csv_adjust');
+  await s.script('csv/macros');
+  await s.script('csv/read_reset');
   let delimiter: string | null = null;
   let delimiterDetected = false;
   try {
@@ -146,59 +140,21 @@ export async function loadRaw(conn: DuckDBConnection, path: string, file: string
       if (delimiter.length !== 1) throw new IngestError(`${file}: the delimiter must be one character, not "${delimiter}"`, file, null, 'delimiter');
       const names = headerNames(head, delimiter);
       if (!names) throw new IngestError(`${file}: the header line is longer than ${MAX_LINE_BYTES} bytes`, file, 1, null);
-      // Columns given, so DuckDB's sniffer does not run (it fails on a bad line instead of rejecting it).
-      const lit = (x: string) => `'${x.replaceAll("'", "''")}'`;
-      const columns = `{${names.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ')}}`;
-      await conn.run(
-        `CREATE OR REPLACE TEMP TABLE csv_raw AS SELECT * FROM read_csv($path, delim = $delim, header = true, auto_detect = false,
-           columns = ${columns}, quote = '"', escape = '"', null_padding = false, max_line_size = ${MAX_LINE_BYTES},
-           store_rejects = true, rejects_table = 'csv_rej_errors', rejects_scan = 'csv_rej_scans')`,
-        { path, delim: delimiter },
-      );
-      await conn.run(
-        `CREATE OR REPLACE TEMP TABLE csv_read_rejects AS
-         SELECT line::INTEGER AS line, column_name AS field,
-                CASE error_type WHEN 'INVALID ENCODING' THEN 'not UTF-8 text (convert the file to UTF-8)'
-                                WHEN 'LINE SIZE OVER MAXIMUM' THEN 'the line is longer than ${MAX_LINE_BYTES} bytes'
-                                ELSE error_message END AS reason,
-                left(csv_line, 2000) AS raw
-         FROM csv_rej_errors QUALIFY row_number() OVER (PARTITION BY line ORDER BY byte_position) = 1`,
-      );
-      await conn.run('DROP TABLE IF EXISTS csv_rej_errors; DROP TABLE IF EXISTS csv_rej_scans');
+      await s.query('csv/read_csv', { path, delim: delimiter, max_line: MAX_LINE_BYTES }, { columns: frag.columnTypes(names, 'VARCHAR') });
+      await s.query('csv/read_rejects', { max_line: MAX_LINE_BYTES });
+      await s.script('csv/read_done');
     } else {
-      const desc = await all<{ column_name: string }>(conn, 'DESCRIBE SELECT * FROM read_parquet($path)', { path });
-      const cols = desc.map((d) => `${ident(d.column_name)}::VARCHAR AS ${ident(d.column_name)}`).join(', ');
-      await conn.run(`CREATE OR REPLACE TEMP TABLE csv_raw AS SELECT ${cols} FROM read_parquet($path)`, { path });
-      await conn.run('CREATE OR REPLACE TEMP TABLE csv_read_rejects (line INTEGER, field VARCHAR, reason VARCHAR, raw VARCHAR)');
+      await s.query('csv/read_parquet', { path });
     }
   } catch (err) {
     if (err instanceof IngestError) throw err;
     throw new IngestError(`cannot read ${file}: ${duckMessage(err)}`, file);
   }
-  // Good row k (1-based) sits on line k + 1 + (rejected lines before it): L_i - i <= k for the i-th rejected line L_i.
-  await conn.run(
-    `CREATE OR REPLACE TEMP TABLE csv_adjust AS
-     SELECT t, max(c) AS c FROM (SELECT line - row_number() OVER (ORDER BY line) AS t, row_number() OVER (ORDER BY line) AS c FROM csv_read_rejects) GROUP BY t`,
-  );
-  const columns = (await all<{ column_name: string }>(conn, 'DESCRIBE csv_raw')).map((d) => d.column_name);
-  const [{ n }] = await all<{ n: number }>(conn, 'SELECT count(*)::BIGINT AS n FROM csv_raw');
-  const [{ r }] = await all<{ r: number }>(conn, 'SELECT count(*)::BIGINT AS r FROM csv_read_rejects');
-  const [{ b }] = await all<{ b: string }>(conn, 'SELECT coalesce(min(rowid), 0)::VARCHAR AS b FROM csv_raw');
-  return { format, delimiter, delimiterDetected, columns, rows: n, readRejects: r, rowBase: b };
+  const columns = (await s.query<{ column_name: string }>('csv/raw_columns')).map((d) => d.column_name);
+  const [{ rows, read_rejects: readRejects }] = await s.query<{ rows: number; read_rejects: number }>('csv/raw_counts');
+  await s.script(readRejects > 0 ? 'csv/numbered_after_rejects' : 'csv/numbered');
+  return { format, delimiter, delimiterDetected, columns, rows, readRejects };
 }
-
-/** SQL for the row number of csv_raw's row `k` (its rowid): CSV header is row 1; Parquet rows from 1. */
-function rowNoExpr(loaded: Loaded): string {
-  if (loaded.format === 'parquet') return '(k + 1)';
-  return loaded.readRejects > 0 ? '(k + 2 + coalesce(adj.c, 0))' : '(k + 2)';
-}
-
-const FORMAT_PATTERNS: Record<Exclude<NamedTimestampFormat, 'iso' | 'epoch_s' | 'epoch_ms'>, string[]> = {
-  ymd: ['%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%Y-%m-%d %H:%M', '%Y-%m-%d'],
-  dmy: ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M'],
-  mdy: ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M %p'],
-  dmy_dot: ['%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M', '%d.%m.%Y'],
-};
 
 function isNamed(f: string): f is NamedTimestampFormat {
   return (TIMESTAMP_FORMATS as readonly string[]).includes(f);
@@ -211,50 +167,14 @@ export function checkFormat(f: string, file: string): void {
   }
 }
 
-/**
- * SQL turning the trimmed VARCHAR `x` into a UTC TIMESTAMP (NULL when it does not parse). Local
- * times are read in the zone `tz` (checked by checkTimezone first). The zone and a custom pattern
- * are inlined as string literals (the expression goes into a view, which takes no parameters).
- */
-export function tsExpr(format: string, x: string, tz: string): string {
-  const local = (e: string) => (tz !== 'UTC' ? `timezone(${sqlString(tz)}, ${e})::TIMESTAMP` : e);
-  const list = (p: string[]) => `[${p.map((s) => `'${s}'`).join(', ')}]`;
-  switch (format) {
-    case 'iso': {
-      // A cast to TIMESTAMP ignores an offset, one to TIMESTAMPTZ is slow: look for an offset first.
-      const offset = `(right(${x}, 1) IN ('Z', 'z') OR contains(substr(${x}, 11), '+') OR contains(substr(${x}, 12), '-'))`;
-      return `(CASE WHEN ${offset} THEN try_cast(${x} AS TIMESTAMPTZ)::TIMESTAMP ELSE ${local(`try_cast(${x} AS TIMESTAMP)`)} END)`;
-    }
-    case 'epoch_s':
-      return `(CASE WHEN abs(try_cast(${x} AS DOUBLE)) < 1e11 THEN to_timestamp(try_cast(${x} AS DOUBLE))::TIMESTAMP END)`;
-    case 'epoch_ms':
-      return `(CASE WHEN abs(try_cast(${x} AS DOUBLE)) < 1e14 THEN epoch_ms(try_cast(${x} AS DOUBLE)::BIGINT) END)`;
-    case 'ymd':
-    case 'dmy':
-    case 'mdy':
-    case 'dmy_dot':
-      return local(`try_strptime(${x}, ${list(FORMAT_PATTERNS[format])})`);
-    default:
-      return format.includes('%z') ? `try_strptime(${x}, ${sqlString(format)})::TIMESTAMP` : local(`try_strptime(${x}, ${sqlString(format)})`);
-  }
-}
-
-/** A value as an SQL string literal (quotes doubled), for the few values that cannot be bound. */
-export function sqlString(v: string): string {
-  return `'${v.replaceAll("'", "''")}'`;
-}
-
 export interface DetectedFormat {
   format: string | null;
   problems: Problem[];
 }
 
 /** Picks the first named format that reads every sampled value of `column` as a year 1900–2199. */
-export async function detectTimestampFormat(conn: DuckDBConnection, column: string, file: string): Promise<DetectedFormat> {
-  const col = `trim(${ident(column)})`;
-  const src = `(SELECT ${col} AS v FROM csv_raw WHERE nullif(${col}, '') IS NOT NULL LIMIT ${SAMPLE})`;
-  const parts = TIMESTAMP_FORMATS.map((f) => `count(*) FILTER (WHERE year(${tsExpr(f, 'v', 'UTC')}) BETWEEN 1900 AND 2199)::INTEGER AS "${f}"`);
-  const [counts] = await all<Record<string, number>>(conn, `SELECT count(*)::INTEGER AS n, ${parts.join(', ')} FROM ${src}`);
+export async function detectTimestampFormat(s: Session, column: string, file: string): Promise<DetectedFormat> {
+  const [counts] = await s.query<Record<string, number>>('csv/detect_format', { sample: SAMPLE }, { ts_col: frag.ident(column) });
   const n = counts.n;
   const problems: Problem[] = [];
   if (n === 0) {
@@ -290,9 +210,9 @@ export async function detectTimestampFormat(conn: DuckDBConnection, column: stri
   return { format: best, problems };
 }
 
-export async function checkTimezone(conn: DuckDBConnection, tz: string, file: string): Promise<void> {
+export async function checkTimezone(s: Session, tz: string, file: string): Promise<void> {
   if (tz === 'UTC') return;
-  const [{ n }] = await all<{ n: number }>(conn, 'SELECT count(*)::INTEGER AS n FROM pg_timezone_names() WHERE name = $tz', { tz });
+  const [{ n }] = await s.query<{ n: number }>('csv/timezone_known', { tz });
   if (n === 0) throw new IngestError(`unknown time zone "${tz}" (use an IANA name such as Europe/Amsterdam)`, file, null, 'timezone');
 }
 
@@ -322,42 +242,28 @@ export function missingColumns(mapping: PartialMapping, columns: readonly string
   return problems;
 }
 
-/** Builds csv_input and csv_rows for a complete mapping (columns checked, format and zone known). */
-export async function mapAndValidate(conn: DuckDBConnection, loaded: Loaded, mapping: ColumnMapping, format: string, tz: string, file: string): Promise<void> {
-  const v = (c: string | undefined) => (c ? `nullif(trim(${ident(c)}), '')` : 'NULL::VARCHAR');
-  const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
-  const attrs = mapping.attributes?.length
-    ? `json_object(${mapping.attributes.map((a) => `${lit(a)}, ${ident(a)}`).join(', ')})::VARCHAR`
-    : `'{}'`;
-  await conn.run(
-    `CREATE OR REPLACE TEMP VIEW csv_input AS
-     SELECT k, row_no, case_id, activity, ts_raw, ${tsExpr(format, 'ts_raw', tz)} AS ts,
-            start_raw, ${tsExpr(format, 'start_raw', tz)} AS start_ts, resource, attrs
-     FROM (SELECT r.k, ${rowNoExpr(loaded)}::BIGINT AS row_no, ${v(mapping.case)} AS case_id,
-                  ${v(mapping.activity)} AS activity, ${v(mapping.timestamp)} AS ts_raw,
-                  ${v(mapping.startTimestamp)} AS start_raw, ${v(mapping.resource)} AS resource, ${attrs} AS attrs
-           FROM (SELECT rowid - ${rowKeyBase(loaded)} AS k, * FROM csv_raw) r${loaded.readRejects > 0 ? ' ASOF LEFT JOIN csv_adjust adj ON r.k + 1 >= adj.t' : ''})`,
+/** Builds csv_rows for a complete mapping (columns checked, format and zone known). */
+export async function mapAndValidate(s: Session, loaded: Loaded, mapping: ColumnMapping, format: string, tz: string): Promise<void> {
+  await s.query(
+    'csv/rows',
+    {
+      row_offset: loaded.format === 'parquet' ? 1 : 2,
+      ts_format: format,
+      tz,
+      f_case: mapping.case,
+      f_activity: mapping.activity,
+      f_ts: mapping.timestamp,
+      f_start: mapping.startTimestamp ?? null,
+    },
+    {
+      case_col: frag.ident(mapping.case),
+      activity_col: frag.ident(mapping.activity),
+      ts_col: frag.ident(mapping.timestamp),
+      start_col: frag.columnOrNull(mapping.startTimestamp),
+      resource_col: frag.columnOrNull(mapping.resource),
+      attr_pairs: frag.namedColumns(mapping.attributes ?? []),
+    },
   );
-  await conn.run(loadQuery('csv/meta'), {
-    file,
-    f_case: mapping.case,
-    f_activity: mapping.activity,
-    f_ts: mapping.timestamp,
-    f_start: mapping.startTimestamp ?? null,
-    ts_format: format,
-  });
-  await conn.run(loadQuery('csv/validate'));
-}
-
-/** The rowid base as an SQL literal (BigInt-safe). */
-export function rowKeyBase(loaded: Loaded): string {
-  return BigInt(loaded.rowBase).toString(); // validated integer text
-}
-
-/** SQL for the raw line of csv_raw row alias `r` (for rejects). */
-export function rawExpr(columns: readonly string[], delimiter: string | null): string {
-  const d = (delimiter ?? ',').replaceAll("'", "''");
-  return `concat_ws('${d}', ${columns.map((c) => `coalesce(r.${ident(c)}, '')`).join(', ')})`;
 }
 
 /** Guesses the columns a mapping leaves open, from common names (XES-style names included). */

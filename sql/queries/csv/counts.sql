@@ -1,0 +1,3 @@
+-- What the import did: rejected rows, and good rows whose event the log already had.
+SELECT (SELECT count(*) FROM csv_rejects)::BIGINT AS rejected,
+       (SELECT count(*) FILTER (WHERE dup) FROM csv_ev)::BIGINT AS duplicate;

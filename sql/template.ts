@@ -1,0 +1,47 @@
+// Slots in named queries, for the few things that cannot be bound parameters: identifiers chosen at
+// run time (the columns of an uploaded table) and constants a table function needs at bind time.
+// A query file marks a slot `{{name}}`; only fragments built here fill it, so every identifier is
+// quoted by ident() and every string literal escaped in this one file. Values are still bound.
+//
+//   SELECT nullif(trim({{case_col}}), '') FROM csv_raw          -- sql/queries/csv/…
+//   tx.query('csv/…', { file }, { case_col: frag.ident(mapping.case) })
+import { ident } from './query-files';
+
+declare const fragmentBrand: unique symbol;
+/** A piece of SQL made by `frag`; a plain string cannot fill a slot. */
+export interface Fragment {
+  readonly [fragmentBrand]: true;
+  readonly sql: string;
+}
+export type Slots = Record<string, Fragment>;
+
+const make = (sql: string): Fragment => ({ sql }) as Fragment;
+
+/** A string as an SQL literal, quotes doubled. */
+function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export const frag = {
+  /** `"name"` */
+  ident: (name: string): Fragment => make(ident(name)),
+  /** `"name"`, or `NULL::VARCHAR` when no column is given (an optional mapping). */
+  columnOrNull: (name: string | null | undefined): Fragment => make(name ? ident(name) : 'NULL::VARCHAR'),
+  /** `'a', "a", 'b', "b"`: name/value pairs for json_object() or struct_pack-like calls; empty for none. */
+  namedColumns: (names: readonly string[]): Fragment => make(names.map((n) => `${literal(n)}, ${ident(n)}`).join(', ')),
+  /** `{'a': 'VARCHAR', 'b': 'VARCHAR'}`: the `columns` argument of read_csv. */
+  columnTypes: (names: readonly string[], type: 'VARCHAR'): Fragment => make(`{${names.map((n) => `${literal(n)}: '${type}'`).join(', ')}}`),
+};
+
+/** The query text with every `{{slot}}` filled; a slot left open or a fragment not used is an error. */
+export function fillSlots(name: string, text: string, slots: Slots = {}): string {
+  const used = new Set<string>();
+  const out = text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const f = slots[key];
+    if (!f || typeof f.sql !== 'string') throw new Error(`query "${name}": no fragment for the slot {{${key}}}`);
+    used.add(key);
+    return f.sql;
+  });
+  for (const key of Object.keys(slots)) if (!used.has(key)) throw new Error(`query "${name}" has no slot {{${key}}}`);
+  return out;
+}
