@@ -182,24 +182,6 @@ export function addBusinessSecondsAt(cal: Calendar, from: number, secs: number):
   throw new Error(`calendar "${cal.id}": ${secs} business seconds from ${new Date(from * 1000).toISOString()} are more than 50 years away`);
 }
 
-/**
- * The latest instant t with businessSecondsBetween(from, t) = secs (secs > 0): after it the clock
- * has used more than its allowance. Equals the due time unless the due time is a closing time, in
- * which case it is the next opening (a clock due Friday 17:00 is breached once work resumes).
- */
-export function breachAfterAt(cal: Calendar, from: number, secs: number): number {
-  const due = addBusinessSecondsAt(cal, from, secs);
-  if (cal.alwaysOpen || secs <= 0) return due;
-  const day = dayOf(cal, due);
-  for (let d = day; d < day + MAX_DAYS; d++) {
-    for (const [o, c] of windowsOfDay(cal, d)) {
-      if (c <= due) continue;
-      return Math.max(o, due);
-    }
-  }
-  return due;
-}
-
 type Instant = Date | string;
 const sec = (x: Instant): number => {
   const ms = (x instanceof Date ? x : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(x) ? x : `${x.replace(' ', 'T')}Z`)).getTime();
