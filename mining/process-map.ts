@@ -3,6 +3,9 @@
 // TypeScript (simplify.ts). Activity filtering projects the traces in SQL, so the edges between
 // kept activities are the real directly-follows relations of the projected log.
 import type { Store } from '../sql';
+import { compileFilters } from './filter/compile';
+import { selectedQuery } from './filter/selection';
+import type { Filter } from './filter/types';
 import { ensureCaseViews } from './refresh';
 import { END, START, selectActivities, simplifyMap } from './simplify';
 import { validatePeriod } from './periods';
@@ -10,9 +13,12 @@ import type { MapEdge, MapNode, Period, Perspective, ProcessMap } from './types'
 
 export interface ProcessMapOptions {
   logId?: string;
+  /** Default: the log's main perspective (order for O2C, case for XES/CSV). */
   perspective?: Perspective;
-  /** Only cases that started in this period. Default: all cases. */
+  /** Only cases that started in this period (a `started` timeframe filter). Default: all cases. */
   period?: Period;
+  /** Filters that select the cases (mining/filter), ANDed with the period. */
+  filters?: Filter[];
   /** Percent of activities to keep, most frequent first (default 100). */
   activityPct?: number;
   /** Percent of paths (edges) to keep, most frequent first (default 100). */
@@ -27,24 +33,34 @@ interface EdgeRow {
   median_seconds: number | null;
   mean_seconds: number | null;
   p90_seconds: number | null;
+  total_seconds: number | null;
+  min_seconds: number | null;
+  max_seconds: number | null;
 }
 
 export async function processMap(store: Store, opts: ProcessMapOptions = {}): Promise<ProcessMap> {
   const logId = opts.logId ?? 'o2c';
-  const perspective = await ensureCaseViews(store, logId);
-  const period = opts.period ? validatePeriod(opts.period) : { from: '0001-01-01', to: '9999-12-31' };
-  const base = { log_id: logId, perspective, from: period.from, to: period.to };
+  const perspective = await ensureCaseViews(store, logId, opts.perspective);
+  const filters: Filter[] = [...(opts.filters ?? [])];
+  if (opts.period) {
+    const period = validatePeriod(opts.period);
+    filters.unshift({ kind: 'timeframe', from: period.from, to: period.to, mode: 'started' });
+  }
+  const selection = compileFilters(filters);
+  const base = { log_id: logId, perspective };
   const activityPct = opts.activityPct ?? 100;
   const pathPct = opts.pathPct ?? 100;
 
   const [[totals], acts] = await Promise.all([
-    store.query<{ cases: number; events: number }>('mining/map/totals', base),
-    store.query<{ activity: string; events: number; cases: number }>('mining/map/activities', base),
+    selectedQuery<{ cases: number; events: number }>(store, 'mining/map/totals', base, selection),
+    selectedQuery<{ activity: string; events: number; cases: number }>(store, 'mining/map/activities', base, selection),
   ]);
   const activityNodes: MapNode[] = acts.map((a) => ({ id: a.activity, label: a.activity, events: a.events, cases: a.cases }));
   const kept = selectActivities(activityNodes, activityPct);
-  const projected = kept.size < activityNodes.length ? JSON.stringify([...kept]) : null;
-  const rows = await store.query<EdgeRow>('mining/map/dfg', { ...base, activities: projected });
+  const rows =
+    kept.size < activityNodes.length
+      ? await selectedQuery<EdgeRow>(store, 'mining/map/dfg', { ...base, activities: JSON.stringify([...kept]) }, selection)
+      : await selectedQuery<EdgeRow>(store, 'mining/map/dfg-prepared', base, selection);
 
   const ends = (id: string): MapNode => ({ id, label: id === START ? 'Start' : 'End', events: totals.cases, cases: totals.cases });
   const nodes = [ends(START), ...activityNodes.filter((n) => kept.has(n.id)), ends(END)];
@@ -56,11 +72,14 @@ export async function processMap(store: Store, opts: ProcessMapOptions = {}): Pr
     medianSeconds: r.median_seconds,
     meanSeconds: r.mean_seconds,
     p90Seconds: r.p90_seconds,
+    totalSeconds: r.total_seconds,
+    minSeconds: r.min_seconds,
+    maxSeconds: r.max_seconds,
   }));
   const simple = simplifyMap({ nodes, edges }, { activityPct: 100, pathPct });
   return {
     logId,
-    perspective: 'order',
+    perspective,
     totalCases: totals.cases,
     totalEvents: totals.events,
     nodes: simple.nodes,

@@ -1,7 +1,9 @@
 // Shapes the mining facade returns. Shared by server/ and (as types only) by components/.
 // Times are ISO-8601 UTC strings; durations are seconds unless the name says otherwise.
 
-export type Perspective = 'order';
+/** 'order' | 'case' | an object type (mining/refresh.ts). */
+export type Perspective = string;
+export type * from './filter/types';
 
 /** Half-open period [from, to), ISO dates (YYYY-MM-DD) in UTC. */
 export interface Period {
@@ -64,6 +66,9 @@ export interface MapEdge {
   medianSeconds: number | null;
   meanSeconds: number | null;
   p90Seconds: number | null;
+  totalSeconds?: number | null;
+  minSeconds?: number | null;
+  maxSeconds?: number | null;
 }
 
 export interface ProcessMap {

@@ -39,6 +39,11 @@ function merged(params: Params | undefined, selection: CaseSelection): Params {
   return { ...(params as Record<string, never>), ...selection.params } as Params;
 }
 
+/** Runs query text that already has the selection in place (selectedText, plus the caller's own splices). */
+export function selectedSql<T = Row>(store: Store | Tx, text: string, params: Params, selection: CaseSelection): Promise<T[]> {
+  return store.sql<T>(text, merged(params, selection));
+}
+
 /** Runs the named view query restricted to `selection` (default: every case). */
 export function selectedQuery<T = Row>(store: Store | Tx, name: string, params: Params, selection: CaseSelection = ALL_CASES): Promise<T[]> {
   return store.sql<T>(selectedText(name, selection), merged(params, selection));

@@ -1,11 +1,11 @@
--- Activity frequencies over the cases that started in [$from, $to): events and distinct cases.
-WITH sel AS (
-  SELECT case_no FROM cases
-  WHERE log_id = $log_id AND perspective = $perspective
-    AND start_ts >= $from::TIMESTAMP AND start_ts < $to::TIMESTAMP
-)
-SELECT ce.activity, count(*)::BIGINT AS events, count(DISTINCT ce.case_no)::BIGINT AS cases
-FROM case_trace ce SEMI JOIN sel ON sel.case_no = ce.case_no
-WHERE ce.log_id = $log_id AND ce.perspective = $perspective
-GROUP BY ce.activity
-ORDER BY events DESC, ce.activity
+-- Activity frequencies over the selected cases: events and distinct cases (integer codes first,
+-- names joined on the few result rows).
+SELECT a.activity, x.events, x.cases
+FROM (
+  SELECT act, count(*)::BIGINT AS events, count(DISTINCT case_no)::BIGINT AS cases
+  FROM case_trace
+  WHERE log_id = $log_id AND perspective = $perspective AND case_no IN __SELECTED_CASES__
+  GROUP BY act
+) x
+JOIN log_activities a ON a.log_id = $log_id AND a.act = x.act
+ORDER BY x.events DESC, a.activity

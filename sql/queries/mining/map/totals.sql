@@ -1,5 +1,4 @@
--- Cases that started in [$from, $to) and their events.
+-- The selected cases and their events.
 SELECT count(*)::BIGINT AS cases, coalesce(sum(n_events), 0)::BIGINT AS events
 FROM cases
-WHERE log_id = $log_id AND perspective = $perspective
-  AND start_ts >= $from::TIMESTAMP AND start_ts < $to::TIMESTAMP
+WHERE log_id = $log_id AND perspective = $perspective AND case_no IN __SELECTED_CASES__

@@ -1,0 +1,32 @@
+// Filters that compose (all must hold) and apply identically to every view: they select cases of
+// one (log, perspective). Shared with the dashboard as types; the URL carries them as JSON.
+
+export type TimeframeMode = 'contained' | 'intersecting' | 'started' | 'completed';
+
+/** The case attributes a filter may name directly (columns of `cases`). */
+export const CASE_COLUMNS = ['segment', 'channel', 'order_type', 'warehouse', 'customer_id', 'customer_name', 'currency', 'payment_terms'] as const;
+export type CaseColumn = (typeof CASE_COLUMNS)[number];
+
+export type Filter =
+  /** Cases by their span against [from, to) (ISO date or date-time, UTC). */
+  | { kind: 'timeframe'; from: string; to: string; mode: TimeframeMode }
+  /** A case attribute (a `cases` column, or any attribute of the case object) in / not in values. */
+  | { kind: 'attribute'; attribute: string; values: string[]; exclude?: boolean }
+  /** Cases that contain (or, with absent, lack) an activity. */
+  | { kind: 'activity'; activity: string; absent?: boolean }
+  /** Cases where `to` directly (or eventually) follows `from`; `absent` selects the others. */
+  | { kind: 'follows'; from: string; to: string; directly: boolean; absent?: boolean }
+  /** Cases of the given variants (by their activity sequence, stable across refreshes). */
+  | { kind: 'variant'; variants: string[][]; exclude?: boolean }
+  /** Case duration (first to last event) within [minSeconds, maxSeconds]. */
+  | { kind: 'duration'; minSeconds?: number; maxSeconds?: number }
+  /** Cases that start with one of `start` and/or end with one of `end`. */
+  | { kind: 'endpoints'; start?: string[]; end?: string[] }
+  /** Cases with an SLA clock of the rule (any rule when absent) in one of the statuses. */
+  | { kind: 'sla'; ruleId?: string; statuses: string[] }
+  /** Cases with a conformance deviation of a kind (any when absent), optionally at one activity. */
+  | { kind: 'deviation'; deviation?: string; activity?: string }
+  /** Exactly these cases (by case id). */
+  | { kind: 'cases'; caseIds: string[] };
+
+export type FilterKind = Filter['kind'];
