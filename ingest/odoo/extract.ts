@@ -1,5 +1,5 @@
 // The Odoo extractor: one REPEATABLE READ, READ ONLY transaction on the Odoo database (one snapshot
-// for every table), one server-side cursor per table, rows after the table's watermark
+// for every table and the id sets of delete detection), one server-side cursor per table, rows after the table's watermark
 // (write_date, id) in (write_date, id) order. Lookups that the mapper needs (order name of a line,
 // invoice of a reconciliation, record of a tracking value) are joined here; the watermark is always
 // the driving table's own.
@@ -62,7 +62,8 @@ const AFTER = (alias: string): string =>
  */
 const HORIZON = `
   SELECT to_char(least(statement_timestamp(), coalesce(min(xact_start), statement_timestamp())) AT TIME ZONE 'UTC',
-                 'YYYY-MM-DD HH24:MI:SS.US') AS horizon
+                 'YYYY-MM-DD HH24:MI:SS.US') AS horizon,
+         to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS taken_at
   FROM pg_stat_activity
   WHERE pid <> pg_backend_pid() AND datname = current_database() AND backend_type = 'client backend' AND xact_start IS NOT NULL`;
 const ORDER = (alias: string): string => `ORDER BY ${alias}.write_date, ${alias}.id`;
@@ -171,59 +172,166 @@ export function scrub(err: unknown, password: string | null): Error {
   return new Error(msg);
 }
 
-export interface ExtractOptions {
-  connectionString: string;
+/**
+ * Which rows of a table the ingest follows, as `FROM … WHERE …` over the driving table's alias:
+ * the same rows the SELECT above reads (before the watermark test), so the id sets of hard-delete
+ * detection (./deletions.ts) and the rows read agree.
+ */
+export const SCOPES: Record<OdooReadTable, { alias: string; from: string }> = {
+  sale_order: { alias: 'so', from: 'sale_order so WHERE true' },
+  sale_order_line: { alias: 'l', from: 'sale_order_line l WHERE true' },
+  stock_picking: { alias: 'sp', from: 'stock_picking sp WHERE true' },
+  stock_move: { alias: 'm', from: 'stock_move m WHERE true' },
+  account_move: { alias: 'am', from: "account_move am WHERE am.move_type IN ('out_invoice', 'out_refund')" },
+  account_payment: { alias: 'pay', from: "account_payment pay WHERE pay.payment_type = 'inbound' AND pay.partner_type = 'customer'" },
+  account_partial_reconcile: { alias: 'r', from: 'account_partial_reconcile r WHERE true' },
+  mail_tracking_value: {
+    alias: 'v',
+    from: "mail_tracking_value v JOIN mail_message m ON m.id = v.mail_message_id WHERE m.model IN ('sale.order', 'sale.order.line', 'account.move')",
+  },
+};
+
+/** Count and sum of the ids a table's scope holds below the horizon (what the store should know). */
+export interface IdStats {
+  count: string;
+  sum: string;
+}
+
+/**
+ * One read of the Odoo database: ONE `REPEATABLE READ READ ONLY` transaction (one snapshot for
+ * every table and for the id sets of delete detection), opened by the first call and kept until
+ * `close()`, so the run can read the changed rows during staging and the id sets just before its
+ * store transaction commits, both from the same snapshot. Nothing is held in memory beyond one
+ * FETCH per cursor.
+ */
+export class OdooSnapshot {
+  private client: pg.Client | null = null;
+  private opening: Promise<pg.Client> | null = null;
+  private horizonText = 'infinity';
+  /** When the snapshot was taken (UTC, 'YYYY-MM-DD HH24:MI:SS.US'). */
+  takenAt = '';
+  private cursors = 0;
+  readonly password: string | null;
+
+  constructor(private readonly connectionString: string) {
+    this.password = redact(connectionString).password;
+  }
+
+  /** The read horizon: rows dated at or after it wait for the next run (see HORIZON). */
+  get horizon(): string {
+    return this.horizonText;
+  }
+
+  private open(): Promise<pg.Client> {
+    this.opening ??= (async () => {
+      const client = new pg.Client({ connectionString: this.connectionString, application_name: 'throughline-ingest' });
+      client.on('error', () => undefined); // surfaced by the failing query
+      this.client = client;
+      await client.connect();
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // The first statement takes the snapshot; statement_timestamp() is from just before it.
+      // (Left open: a transaction running at the snapshot that commits before pg_stat_activity is
+      // read, microseconds later, can still slip under the horizon.)
+      const h = (await client.query<{ horizon: string; taken_at: string }>(HORIZON)).rows[0];
+      this.horizonText = String(h?.horizon ?? 'infinity');
+      this.takenAt = String(h?.taken_at ?? '');
+      await client.query("SET LOCAL TIME ZONE 'UTC'");
+      // Every cursor is read to the end: plan for the whole result, not for fast first rows.
+      await client.query('SET LOCAL cursor_tuple_fraction = 1.0');
+      return client;
+    })();
+    return this.opening;
+  }
+
+  /** Streams a cursor over `text`, `fetchSize` rows per FETCH; the next FETCH runs while the caller works. */
+  private async *cursor<T extends pg.QueryResultRow>(text: string, params: unknown[], fetchSize: number): AsyncGenerator<T[]> {
+    const client = await this.open();
+    const name = `tl_c${++this.cursors}`;
+    await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${text}`, params);
+    const fetch = (): Promise<pg.QueryResult<T>> => {
+      const p = client.query<T>(`FETCH ${fetchSize} FROM ${name}`);
+      p.catch(() => undefined); // awaited below; never an unhandled rejection
+      return p;
+    };
+    let pending = fetch();
+    for (;;) {
+      const res = await pending;
+      if (res.rows.length === 0) break;
+      if (res.rows.length === fetchSize) pending = fetch();
+      yield res.rows;
+      if (res.rows.length < fetchSize) break;
+    }
+    await client.query(`CLOSE ${name}`);
+  }
+
+  /** Streams the changed rows of every table (after its watermark, below the horizon), a FETCH at a time. */
+  async *rows(opts: RowsOptions): AsyncGenerator<OdooRow[]> {
+    try {
+      await this.open();
+      let n = 0;
+      for (const table of ODOO_READ_TABLES) {
+        const mark = opts.marks.get(table) ?? ZERO_MARK;
+        const file = `odoo:${table}`;
+        for await (const batch of this.cursor<OdooRecord>(QUERIES[table], [mark.writeDate, mark.id, this.horizonText], opts.fetchSize ?? 5000)) {
+          const out: OdooRow[] = [];
+          for (const rec of batch) out.push(new ReadRow(file, ++n, table, rec));
+          const last = batch[batch.length - 1];
+          opts.onBatch(table, { writeDate: String(last._wd), id: Number(last._id) });
+          yield out;
+        }
+      }
+    } catch (err) {
+      throw scrub(err, this.password);
+    }
+  }
+
+  /**
+   * The ids of a table's scope, ascending, a batch at a time: all of them (`after` omitted), or
+   * those the row read with that watermark returned (after it, below the horizon).
+   */
+  async *ids(table: OdooReadTable, after?: Watermark, batch = 50_000): AsyncGenerator<number[]> {
+    const { alias: a, from } = SCOPES[table];
+    const text = after
+      ? `SELECT ${a}.id FROM ${from} AND ${AFTER(a)} ORDER BY ${a}.id`
+      : `SELECT ${a}.id FROM ${from} ORDER BY ${a}.id`;
+    const params = after ? [after.writeDate, after.id, this.horizonText] : [];
+    try {
+      for await (const rows of this.cursor<{ id: number }>(text, params, batch)) yield rows.map((r) => Number(r.id));
+    } catch (err) {
+      throw scrub(err, this.password);
+    }
+  }
+
+  /** Count and sum of the scope's ids dated below the horizon: the rows every run so far has read. */
+  async idStats(table: OdooReadTable): Promise<IdStats> {
+    const { alias: a, from } = SCOPES[table];
+    try {
+      const client = await this.open();
+      const res = await client.query<IdStats>(
+        `SELECT count(*)::text AS count, coalesce(sum(${a}.id), 0)::text AS sum FROM ${from}
+           AND ${a}.write_date IS NOT NULL AND ${a}.write_date < $1::timestamp`,
+        [this.horizonText],
+      );
+      return res.rows[0] ?? { count: '0', sum: '0' };
+    } catch (err) {
+      throw scrub(err, this.password);
+    }
+  }
+
+  /** Ends the read-only transaction and the connection (safe to call more than once). */
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.opening = null;
+    if (!client) return;
+    await client.query('ROLLBACK').catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
+}
+
+export interface RowsOptions {
   marks: Map<OdooReadTable, Watermark>;
   /** Called after each FETCH with the last row's (write_date, id): the last call per table is its new watermark. */
   onBatch: (table: OdooReadTable, mark: Watermark) => void;
   fetchSize?: number;
-}
-
-/** Streams the changed rows of every table, a FETCH at a time. */
-export async function* extractOdoo(opts: ExtractOptions): AsyncGenerator<OdooRow[]> {
-  const { password } = redact(opts.connectionString);
-  const fetchSize = opts.fetchSize ?? 5000;
-  const client = new pg.Client({ connectionString: opts.connectionString, application_name: 'throughline-ingest' });
-  client.on('error', () => undefined); // surfaced by the failing query
-  try {
-    await client.connect();
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // The first statement takes the snapshot; statement_timestamp() is from just before it.
-    // (Left open: a transaction running at the snapshot that commits before pg_stat_activity is
-    // read, microseconds later, can still slip under the horizon.)
-    const horizon = String((await client.query<{ horizon: string }>(HORIZON)).rows[0]?.horizon ?? 'infinity');
-    await client.query("SET LOCAL TIME ZONE 'UTC'");
-    // Every cursor is read to the end: plan for the whole result, not for fast first rows.
-    await client.query('SET LOCAL cursor_tuple_fraction = 1.0');
-    let n = 0;
-    for (const table of ODOO_READ_TABLES) {
-      const mark = opts.marks.get(table) ?? ZERO_MARK;
-      await client.query(`DECLARE tl_${table} NO SCROLL CURSOR FOR ${QUERIES[table]}`, [mark.writeDate, mark.id, horizon]);
-      const fetch = (): Promise<pg.QueryResult<OdooRecord>> => {
-        const p = client.query<OdooRecord>(`FETCH ${fetchSize} FROM tl_${table}`);
-        p.catch(() => undefined); // awaited below; never an unhandled rejection
-        return p;
-      };
-      // The next FETCH runs in PostgreSQL while the pipeline maps the current batch.
-      let pending = fetch();
-      for (;;) {
-        const res = await pending;
-        if (res.rows.length === 0) break;
-        if (res.rows.length === fetchSize) pending = fetch();
-        const out: OdooRow[] = [];
-        const file = `odoo:${table}`;
-        for (const rec of res.rows) out.push(new ReadRow(file, ++n, table, rec));
-        const last = res.rows[res.rows.length - 1];
-        opts.onBatch(table, { writeDate: String(last._wd), id: Number(last._id) });
-        yield out;
-        if (res.rows.length < fetchSize) break;
-      }
-      await client.query(`CLOSE tl_${table}`);
-    }
-    await client.query('COMMIT');
-  } catch (err) {
-    throw scrub(err, password);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }

@@ -1,14 +1,17 @@
 // Odoo ingest facade: `ingestOdoo(store, connectionString)` reads what changed in a live Odoo
-// database since the last run (per table watermark (write_date, id), kept in odoo_watermarks) and
-// loads it through the ingest pipeline as ONE run: data, ingest_runs row and the new watermarks
-// commit together, or nothing does (a failed run leaves only its failed ingest_runs row).
+// database since the last run (per table watermark (write_date, id), kept in odoo_watermarks),
+// notices rows deleted in Odoo (./deletions.ts, odoo_rows) and loads it all through the ingest
+// pipeline as ONE run: data, deletions, ingest_runs row and the new watermarks commit together
+// (RunOptions.beforeCommit), or nothing does (a failed run leaves only its failed ingest_runs row).
+// Rows, ids and counts all come from one Odoo snapshot, held from the first read to the commit.
 // The connection string's password never reaches logs, errors or ingest_runs (source_path is the
 // redacted string).
 import type { Store, Tx } from '../../sql';
 import { runIngest } from '../pipeline/run';
 import type { Source } from '../pipeline/source';
 import { IngestError, type IngestResult } from '../types';
-import { extractOdoo, ODOO_READ_TABLES, redact, scrub, type OdooReadTable, type OdooRow, type Watermark } from './extract';
+import { trackRows, type TrackResult } from './deletions';
+import { ODOO_READ_TABLES, OdooSnapshot, redact, scrub, type OdooReadTable, type OdooRow, type Watermark } from './extract';
 import { mapOdoo } from './map';
 
 export interface OdooOptions {
@@ -30,47 +33,41 @@ export async function readWatermarks(store: Store, logId: string, source: string
   return marks;
 }
 
-/**
- * The store as runIngest sees it: its one successful transaction also writes the new watermarks
- * before COMMIT (runIngest exposes no hook; ingest/pipeline is not ours to change).
- */
-function withCommitHook(store: Store, hook: (tx: Tx, result: IngestResult) => Promise<void>): Store {
-  const wrapped = Object.create(store) as Store;
-  Object.defineProperty(wrapped, 'transaction', {
-    value: <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
-      store.transaction(async (tx) => {
-        const result = await fn(tx);
-        if (isSucceeded(result)) await hook(tx, result);
-        return result;
-      }),
-  });
-  return wrapped;
+/** An Odoo run's result: the pipeline's, plus the rows found deleted in Odoo (per table). */
+export interface OdooIngestResult extends IngestResult {
+  rowsDeleted: number;
+  deleted: TrackResult['deleted'];
 }
 
-function isSucceeded(x: unknown): x is IngestResult {
-  return typeof x === 'object' && x !== null && 'status' in x && (x as { status: unknown }).status === 'succeeded' && 'runId' in x;
+async function saveWatermarks(tx: Tx, logId: string, source: string, runId: string, next: Map<OdooReadTable, Watermark>): Promise<void> {
+  for (const [table, m] of next) {
+    const p = { log_id: logId, source, table_name: table };
+    await tx.query('odoo/watermark_delete', p);
+    await tx.query('odoo/watermark_insert', { ...p, write_date: m.writeDate, last_id: m.id, run_id: runId });
+  }
 }
 
-export async function ingestOdoo(store: Store, connectionString: string, opts: OdooOptions = {}): Promise<IngestResult> {
+export async function ingestOdoo(store: Store, connectionString: string, opts: OdooOptions = {}): Promise<OdooIngestResult> {
   const logId = opts.logId ?? 'o2c-odoo';
   const { display, source, password } = redact(connectionString);
   const marks = await readWatermarks(store, logId, source);
   const next = new Map<OdooReadTable, Watermark>();
+  const snap = new OdooSnapshot(connectionString);
   const odoo: Source<OdooRow> = {
     kind: 'odoo',
     system: 'odoo',
-    read: () => extractOdoo({ connectionString, marks, fetchSize: opts.fetchSize, onBatch: (t, m) => next.set(t, m) }),
+    read: () => snap.rows({ marks, fetchSize: opts.fetchSize, onBatch: (t, m) => next.set(t, m) }),
     mapper: () => mapOdoo,
   };
-  const hooked = withCommitHook(store, async (tx, result) => {
-    for (const [table, m] of next) {
-      const p = { log_id: logId, source, table_name: table };
-      await tx.query('odoo/watermark_delete', p);
-      await tx.query('odoo/watermark_insert', { ...p, write_date: m.writeDate, last_id: m.id, run_id: result.runId });
-    }
-  });
+  let tracked: TrackResult = { deleted: {}, eventsAdded: 0 };
+  const beforeCommit = async (tx: Tx, result: IngestResult): Promise<void> => {
+    await saveWatermarks(tx, logId, source, result.runId, next);
+    tracked = await trackRows(tx, snap, { logId, source, runId: result.runId, marks });
+  };
   try {
-    return await runIngest(hooked, odoo, display, { logId });
+    const result = await runIngest(store, odoo, display, { logId, beforeCommit });
+    const rowsDeleted = Object.values(tracked.deleted).reduce((a, b) => a + (b ?? 0), 0);
+    return { ...result, eventsAdded: result.eventsAdded + tracked.eventsAdded, rowsDeleted, deleted: tracked.deleted };
   } catch (err) {
     if (err instanceof IngestError) {
       if (!password || !err.message.includes(password)) throw err;
@@ -79,5 +76,7 @@ export async function ingestOdoo(store: Store, connectionString: string, opts: O
       throw clean;
     }
     throw scrub(err, password);
+  } finally {
+    await snap.close();
   }
 }

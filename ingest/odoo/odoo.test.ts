@@ -1,6 +1,6 @@
 // The Odoo ingestor against a private PostgreSQL 15 (fixtures/pg) holding ~500 simulated orders
 // written as Odoo tables (fixtures/sim/odoo): full load, incremental load of changed rows only,
-// an empty third run, idempotence, and a failed run that changes nothing.
+// an empty third run, idempotence, rows deleted in Odoo, and a failed run that changes nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { startPg, type PgServer } from '../../fixtures/pg/server';
 import type { GroundTruthSummary } from '../../fixtures/sim/ground-truth';
 import { writeOdoo, type OdooTruth } from '../../fixtures/sim/odoo/writer';
 import { Store } from '../../sql';
-import { digestTables } from '../testing/store';
+import { digestTables, dumpTable } from '../testing/store';
 import { ingestOdoo } from './index';
 
 const LOG = 'o2c-odoo';
@@ -160,6 +160,7 @@ describe('Odoo ingest', () => {
       // row 10 is committed but dated after the running transaction began: it waits with row 9
       const r1 = await ingestOdoo(store, url);
       expect(r1.rowsRead).toBe(0);
+      expect(r1.rowsDeleted).toBe(0); // row 10 is past the horizon, not gone
       await held.query('COMMIT');
     } finally {
       await held.end();
@@ -185,6 +186,91 @@ describe('Odoo ingest', () => {
     expect(again.objectsAdded).toBe(0);
     expect(await digestTables(store, DATA_TABLES.filter((t) => t !== 'odoo_watermarks'))).toEqual(before);
     expect(await marks()).toEqual(wm);
+  });
+
+  it('marks exactly the rows deleted in Odoo, once', async () => {
+    const [line] = await pgRows<{ id: number; order_name: string; sequence: number }>(
+      `SELECT l.id, so.name AS order_name, l.sequence FROM sale_order_line l JOIN sale_order so ON so.id = l.order_id ORDER BY l.id OFFSET 20 LIMIT 1`,
+    );
+    const [picking] = await pgRows<{ id: number; name: string }>(
+      `SELECT id, name FROM stock_picking WHERE id IN (SELECT picking_id FROM stock_move) ORDER BY state = 'done', id DESC LIMIT 1`,
+    );
+    const moves = (await pgRows<{ id: number }>(`SELECT id FROM stock_move WHERE picking_id = ${picking.id} ORDER BY id`)).map((m) => m.id);
+    const [rec] = await pgRows<{ id: number }>(
+      `SELECT r.id FROM account_partial_reconcile r JOIN account_move_line dl ON dl.id = r.debit_move_id
+         JOIN account_move dm ON dm.id = dl.move_id AND dm.move_type = 'out_invoice' ORDER BY r.id OFFSET 5 LIMIT 1`,
+    );
+    const tables = [...DATA_TABLES, 'odoo_rows'];
+    const before = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await dumpTable(store, t)] as const)));
+    // what the Odoo UI does: remove a draft line, delete a picking (its moves go with it), unreconcile
+    await odooSql(`DELETE FROM sale_order_line WHERE id = ${line.id}`);
+    await odooSql(`DELETE FROM stock_move WHERE picking_id = ${picking.id}`);
+    await odooSql(`DELETE FROM stock_picking WHERE id = ${picking.id}`);
+    await odooSql(`DELETE FROM account_partial_reconcile WHERE id = ${rec.id}`);
+
+    const r = await ingestOdoo(store, url);
+    expect(r.rowsRead).toBe(0);
+    expect(r.deleted).toEqual({ sale_order_line: 1, stock_picking: 1, stock_move: moves.length, account_partial_reconcile: 1 });
+    expect(r.rowsDeleted).toBe(3 + moves.length);
+    expect(r.eventsAdded).toBe(3 + moves.length);
+    const [run] = await store.sql<{ n: number }>(`SELECT events_added::INTEGER AS n FROM ingest_runs WHERE run_id = '${r.runId}'`);
+    expect(run.n).toBe(r.eventsAdded);
+
+    const after = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await dumpTable(store, t)] as const)));
+    const diff = (t: string): { added: string[]; removed: string[] } => ({
+      added: after[t].filter((x) => !before[t].includes(x)),
+      removed: before[t].filter((x) => !after[t].includes(x)),
+    });
+    // odoo_rows: exactly those ids marked, by this run
+    const marked = await store.sql<{ k: string }>(
+      `SELECT table_name || ':' || id AS k FROM odoo_rows WHERE deleted_run_id = '${r.runId}' ORDER BY table_name, id`,
+    );
+    expect(marked.map((m) => m.k)).toEqual(
+      [`account_partial_reconcile:${rec.id}`, `sale_order_line:${line.id}`, `stock_move:${moves.join(',stock_move:')}`.split(','), `stock_picking:${picking.id}`].flat(),
+    );
+    expect(diff('odoo_rows').removed.length).toBe(3 + moves.length);
+    // events: only the deletion events, with lineage
+    expect(diff('events').removed).toEqual([]);
+    const ev = await store.sql<{ event_id: string; activity: string; source_key: string; run_id: string }>(
+      `SELECT event_id, activity, source_key, run_id FROM events WHERE run_id = '${r.runId}' ORDER BY event_id`,
+    );
+    expect(ev.length).toBe(3 + moves.length);
+    expect(diff('events').added.length).toBe(ev.length);
+    const byKey = Object.fromEntries(ev.map((e) => [e.source_key, e.activity]));
+    expect(byKey[`odoo:sale_order_line:${line.id}`]).toBe('Delete Order Line');
+    expect(byKey[`odoo:stock_picking:${picking.id}`]).toBe('Delete Delivery');
+    expect(byKey[`odoo:stock_move:${moves[0]}`]).toBe('Delete Stock Move');
+    expect(byKey[`odoo:account_partial_reconcile:${rec.id}`]).toBe('Remove Cash Application');
+    // the objects the deleted rows defined are marked, nothing else
+    const lineId = `order_line:${line.order_name}/${line.sequence}`;
+    const deliveryId = `delivery:${picking.name}`;
+    const objs = diff('objects');
+    expect(objs.removed.length).toBe(2);
+    expect(objs.added.length).toBe(2);
+    expect(objs.added.every((x) => x.includes('deleted_in_source'))).toBe(true);
+    const flagged = await store.sql<{ object_id: string }>(
+      `SELECT object_id FROM objects WHERE attrs->>'deleted_in_source' IS NOT NULL ORDER BY 1`,
+    );
+    expect(flagged.map((o) => o.object_id)).toEqual([deliveryId, lineId].sort());
+    expect(diff('object_changes').removed).toEqual([]);
+    expect(diff('object_changes').added.length).toBe(2);
+    // the deletion events sit in the traces: related to the deleted object, and to what the row's events were related to
+    const rel = async (key: string): Promise<string[]> =>
+      (await store.sql<{ r: string }>(`SELECT object_id || ' ' || qualifier AS r FROM event_object WHERE event_id = '${key}:deleted' ORDER BY 1`)).map(
+        (x) => x.r,
+      );
+    expect(await rel(`odoo:sale_order_line:${line.id}`)).toEqual([`${lineId} line`]);
+    expect(await rel(`odoo:stock_picking:${picking.id}`)).toContain(`${deliveryId} delivery`);
+    expect((await rel(`odoo:stock_picking:${picking.id}`)).some((x) => x.startsWith('sales_order:'))).toBe(true);
+    const cash = await rel(`odoo:account_partial_reconcile:${rec.id}`);
+    expect(cash.some((x) => x.startsWith('invoice:'))).toBe(true);
+    for (const t of ['object_object', 'rejects', 'object_aliases', 'odoo_watermarks']) expect(diff(t), t).toEqual({ added: [], removed: [] });
+
+    // again: nothing new
+    const digest = await digestTables(store, tables);
+    const again = await ingestOdoo(store, url);
+    expect([again.rowsRead, again.rowsDeleted, again.eventsAdded]).toEqual([0, 0, 0]);
+    expect(await digestTables(store, tables)).toEqual(digest);
   });
 
   it('a run that fails half-way changes nothing but its failed ingest_runs row', async () => {
