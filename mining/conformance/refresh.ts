@@ -1,0 +1,130 @@
+// The batch path: every case of a log through the pure checker (check.ts), results written with
+// the appender. Traces are streamed from case_trace in case order as integer activity codes and
+// epoch seconds; one case is held at a time. Runs inside the caller's transaction (the case-view
+// refresh calls it last), so readers never see results of another trace state.
+import type { Tx } from '../../sql';
+import { loadQuery } from '../../sql';
+import { checkTrace, compileModel, type CaseCheck } from './check';
+import { loadReferenceModel, modelFromVariant, type ReferenceModel } from './model';
+
+/** A value the appender takes (mining/ does not import @duckdb/node-api itself). */
+type Value = Parameters<Tx['append']>[1][number][number];
+
+export interface ConformanceRefreshResult {
+  logId: string;
+  perspective: string;
+  modelId: string;
+  modelVersion: number;
+  cases: number;
+  deviations: number;
+  violations: number;
+  /** Seconds: reading and checking (stream), writing (append), total. */
+  seconds: { stream: number; append: number; total: number };
+}
+
+export interface RefreshConformanceOptions {
+  /** The model to check against; default: the file's model for its perspective, else the most frequent variant. */
+  model?: ReferenceModel;
+  /** The model file (default policies/reference-model.json). */
+  modelFile?: string;
+}
+
+/** The model a (log, perspective) is checked against when none is given. */
+export async function modelFor(tx: Pick<Tx, 'query'>, logId: string, perspective: string, modelFile?: string): Promise<ReferenceModel | null> {
+  const file = loadReferenceModel(modelFile);
+  if (file.perspective === perspective) return file;
+  const rows = await tx.query<{ activity: string }>('mining/conformance/top-variant', { log_id: logId, perspective });
+  return rows.length ? modelFromVariant(rows.map((r) => r.activity), perspective, logId) : null;
+}
+
+/**
+ * Rebuilds case_fitness, case_deviations and case_rule_violations (and the conformance_runs
+ * row) of one log and perspective inside `tx`, from its case_trace.
+ */
+export async function refreshConformance(tx: Tx, logId: string, perspective: string, opts: RefreshConformanceOptions = {}): Promise<ConformanceRefreshResult> {
+  const started = performance.now();
+  const key = { log_id: logId, perspective };
+  for (const t of ['fitness', 'deviations', 'violations', 'run']) await tx.query(`mining/conformance/clear-${t}`, key);
+  const model = opts.model ?? (await modelFor(tx, logId, perspective, opts.modelFile));
+  const vocab = await tx.query<{ activity: string; code: number; log_end: number }>('mining/conformance/vocabulary', key);
+  const result: ConformanceRefreshResult = {
+    logId, perspective, modelId: model?.id ?? '', modelVersion: model?.version ?? 0, cases: 0, deviations: 0, violations: 0,
+    seconds: { stream: 0, append: 0, total: 0 },
+  };
+  if (!model || vocab.length === 0) {
+    result.seconds.total = (performance.now() - started) / 1000;
+    return result;
+  }
+  const version = model.version;
+  const logEnd = vocab[0].log_end;
+  const openAfter = logEnd - model.openCaseDays * 86400;
+  const cm = compileModel(model, vocab.map((v) => v.activity));
+
+  const fitnessRows: Value[][] = [];
+  const deviationRows: Value[][] = [];
+  const violationRows: Value[][] = [];
+  const emit = (caseNo: number, c: CaseCheck) => {
+    fitnessRows.push([logId, perspective, caseNo, c.fitness, c.nDeviations, c.expectedSteps, c.nEvents, c.violations.length, c.open, version]);
+    for (const d of c.deviations) {
+      deviationRows.push([logId, perspective, caseNo, d.kind, d.stepNo, d.activity, d.related, d.position, d.count, d.costSeconds, d.seq, version]);
+    }
+    for (const v of c.violations) {
+      violationRows.push([logId, perspective, caseNo, v.ruleId, v.kind, v.seq, v.activity, v.relatedSeq, v.relatedActivity, v.costSeconds, version]);
+    }
+  };
+
+  // One case at a time in growable buffers; a case may span chunks.
+  let acts = new Int32Array(1024);
+  let ts = new Float64Array(1024);
+  let n = 0;
+  let current = -1;
+  const flush = () => {
+    if (n === 0) return;
+    emit(current, checkTrace(cm, acts, ts, 0, n, ts[n - 1] > openAfter));
+    n = 0;
+  };
+  const stream = await tx.connection.stream(loadQuery('mining/conformance/traces'), key);
+  for (;;) {
+    const chunk = await stream.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const rows = chunk.rowCount;
+    const caseCol = chunk.getColumnVector(0);
+    const codeCol = chunk.getColumnVector(1);
+    const tsCol = chunk.getColumnVector(2);
+    for (let i = 0; i < rows; i++) {
+      const caseNo = caseCol.getItem(i) as number;
+      if (caseNo !== current) {
+        flush();
+        current = caseNo;
+      }
+      if (n === acts.length) {
+        const a = new Int32Array(n * 2);
+        a.set(acts);
+        acts = a;
+        const t = new Float64Array(n * 2);
+        t.set(ts);
+        ts = t;
+      }
+      acts[n] = codeCol.getItem(i) as number;
+      ts[n] = tsCol.getItem(i) as number;
+      n += 1;
+    }
+  }
+  flush();
+  const streamed = performance.now();
+  result.seconds.stream = (streamed - started) / 1000;
+
+  await tx.append('case_fitness', fitnessRows);
+  await tx.append('case_deviations', deviationRows);
+  await tx.append('case_rule_violations', violationRows);
+  result.cases = fitnessRows.length;
+  result.deviations = deviationRows.length;
+  result.violations = violationRows.length;
+  result.seconds.append = (performance.now() - streamed) / 1000;
+  result.seconds.total = (performance.now() - started) / 1000;
+  await tx.query('mining/conformance/record-run', {
+    ...key, model_id: model.id, model_version: version, model: JSON.stringify(model), log_end: logEnd,
+    cases: result.cases, seconds: result.seconds.total,
+  });
+  return result;
+}
