@@ -83,10 +83,11 @@ async function run(store: Store, logId: string, perspective: string): Promise<Ru
 /**
  * Makes sure conformance results exist for the log's case view and the current model file,
  * recomputing them (in their own transaction) when missing, older than the case view, or made
- * with another model version. A read-only store is used as it is. Returns the perspective.
+ * with another model version. A read-only store is used as it is. Returns the perspective
+ * (default: the log's default perspective).
  */
-export async function ensureConformance(store: Store, logId: string, modelFile?: string): Promise<string> {
-  const perspective = await ensureCaseViews(store, logId);
+export async function ensureConformance(store: Store, logId: string, modelFile?: string, requested?: string): Promise<string> {
+  const perspective = await ensureCaseViews(store, logId, requested);
   if (store.readOnly) return perspective;
   const r = await run(store, logId, perspective);
   let stale = !r || r.current === false;
@@ -108,8 +109,7 @@ export interface ConformanceSummaryOptions {
 /** Overall fitness, deviations by kind and step, and rule violations over the selected cases. */
 export async function conformanceSummary(store: Store, opts: ConformanceSummaryOptions = {}): Promise<ConformanceSummary> {
   const logId = opts.logId ?? 'o2c';
-  const perspective = opts.perspective ?? (await ensureConformance(store, logId, opts.modelFile));
-  if (opts.perspective) await ensureConformance(store, logId, opts.modelFile);
+  const perspective = await ensureConformance(store, logId, opts.modelFile, opts.perspective);
   const selection = opts.selection ?? ALL_CASES;
   const params = { log_id: logId, perspective };
   const [r, [overall], devs, rules] = await Promise.all([
@@ -157,8 +157,7 @@ export async function caseConformance(
   opts: { logId?: string; perspective?: string; caseId: string; modelFile?: string },
 ): Promise<CaseConformance | null> {
   const logId = opts.logId ?? 'o2c';
-  const perspective = opts.perspective ?? (await ensureConformance(store, logId, opts.modelFile));
-  if (opts.perspective) await ensureConformance(store, logId, opts.modelFile);
+  const perspective = await ensureConformance(store, logId, opts.modelFile, opts.perspective);
   const params = { log_id: logId, perspective };
   const [c] = await store.query<{
     case_no: number; case_id: string; fitness: number | null; n_deviations: number | null; expected_steps: number | null;
