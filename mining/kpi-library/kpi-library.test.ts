@@ -16,7 +16,9 @@ import { overviewKpis } from '../kpis';
 //   order to ship (first PGI in period): A 48 h, B 72 h, F 24 h → 48; February E 24.
 //   order cycle (Create → last Deliver in March): A 3 d 7 h = 3.2917, B 7 d 6 h = 7.25,
 //     F 2 d 2 h = 2.0833 → median 3.2917.
-//   invoice latency: March 901 12 h, 902 24 h, 904 24 h → 24; February 903 6 h.
+//   invoice latency: March 901 12 h, 902 24 h, 904 24 h → 24; February 903 6 h. In local calendar
+//     days (Chicago): 901 same day (03-05 02:00 → 14:00), 902 and 904 the next day → same day 1 of
+//     3, none over five days; February 903 same day (02:00 → 08:00) → 100 %.
 //   invoice to cash / late payment: cleared in March only 901: created 03-05 20:00, cleared 03-21
 //     12:00 = 15.6667 days; local clearing date 03-21 > due 03-19 → late: 1 of 1 = 100 %.
 //   OTIF (lines last delivered in March): A 1/10, 1/20 delivered 03-06 local ≤ requested 03-06, in
@@ -65,6 +67,8 @@ describe('the KPI library on the hand-made log', () => {
     ['orderToShipHours', 48, 24],
     ['orderCycleDays', 3 + 7 / 24, null],
     ['invoiceLatencyHours', 24, 6],
+    ['invoicedSameDayRate', 100 / 3, 100],
+    ['invoicedAfterFiveDaysRate', 0, 0],
     ['invoiceToCashDays', 15 + 16 / 24, null],
     ['latePaymentRate', 100, null],
     ['otifRate', 50, null],

@@ -2,6 +2,8 @@
 -- cases (an invoice belongs to the order it bills). Rows: kpi, i, g, value, n (invoices/disputes).
 --   invoiceLatencyHours: median Create Invoice − goods issue of the invoiced delivery, invoices
 --     created in the period (those without a known goods issue are left out)
+--   invoicedSameDayRate / invoicedAfterFiveDaysRate: the same invoices, by local calendar days
+--     between goods issue and invoice (0; more than 5)
 --   firstTimeRightRate, disputeRate (count), disputeValueRate (gross amounts): invoices created in
 --     the period (cancelled ones included: a cancellation is what makes them not first time right)
 --   latePaymentRate: invoices cleared by payment in the period (with a due date) whose local
@@ -14,7 +16,8 @@ WITH p AS (
 ),
 f AS __INVOICE_FACTS__,
 fc AS MATERIALIZED (
-  SELECT f.*, {{group}} AS g
+  SELECT f.*, {{group}} AS g,
+         timezone($tz, f.created_ts::TIMESTAMPTZ)::DATE - timezone($tz, f.pgi_ts::TIMESTAMPTZ)::DATE AS latency_days
   FROM f JOIN cases c ON c.log_id = $log_id AND c.perspective = 'order' AND c.case_no = f.case_no
   WHERE f.case_no IN __SELECTED_CASES__
 ),
@@ -22,6 +25,8 @@ created AS (
   SELECT p.i, fc.g, count(*) AS n,
          median((epoch(fc.created_ts) - epoch(fc.pgi_ts)) / 3600.0) AS latency,
          count(fc.pgi_ts) AS n_latency,
+         count(*) FILTER (WHERE fc.latency_days = 0) AS same_day,
+         count(*) FILTER (WHERE fc.latency_days > 5) AS over_five,
          count(*) FILTER (WHERE fc.first_time_right) AS ftr,
          count(*) FILTER (WHERE fc.disputes > 0) AS disputed,
          sum(fc.gross_amount) FILTER (WHERE fc.disputes > 0) AS disputed_value,
@@ -42,6 +47,8 @@ resolved AS (
   GROUP BY p.i, fc.g
 )
 SELECT 'invoiceLatencyHours' AS kpi, i, g, latency AS value, n_latency::INTEGER AS n FROM created WHERE n_latency > 0
+UNION ALL SELECT 'invoicedSameDayRate', i, g, 100.0 * same_day / n_latency, n_latency::INTEGER FROM created WHERE n_latency > 0
+UNION ALL SELECT 'invoicedAfterFiveDaysRate', i, g, 100.0 * over_five / n_latency, n_latency::INTEGER FROM created WHERE n_latency > 0
 UNION ALL SELECT 'firstTimeRightRate', i, g, 100.0 * ftr / n, n::INTEGER FROM created
 UNION ALL SELECT 'disputeRate', i, g, 100.0 * disputed / n, n::INTEGER FROM created
 UNION ALL SELECT 'disputeValueRate', i, g, CASE WHEN value > 0 THEN 100.0 * coalesce(disputed_value, 0) / value END, n::INTEGER FROM created
