@@ -74,6 +74,7 @@ export interface CompiledModel {
   second: Int32Array;
   last: Int32Array;
   count: Int32Array;
+  due: Uint8Array;
   unexpectedCount: Int32Array;
   unexpectedCost: Float64Array;
   unexpectedFirst: Int32Array;
@@ -122,6 +123,7 @@ export function compileModel(model: ReferenceModel, vocabulary: readonly string[
     second: new Int32Array(n),
     last: new Int32Array(n),
     count: new Int32Array(n),
+    due: new Uint8Array(n),
     unexpectedCount: new Int32Array(v),
     unexpectedCost: new Float64Array(v),
     unexpectedFirst: new Int32Array(v),
@@ -132,8 +134,8 @@ type Nums = ArrayLike<number>;
 
 /**
  * Checks the trace held in acts[from..to) and ts[from..to) (activity codes, epoch seconds; trace
- * order). `open`: the case may still be running, so mandatory steps after the furthest step it
- * reached are pending, not skipped, and response rules are not checked.
+ * order). `open`: the case may still be running, so a missing mandatory step is skipped only when a
+ * step that must follow it (through the chain of `after`s) occurred; otherwise it is pending. Response rules are not checked on open cases.
  */
 export function checkTrace(cm: CompiledModel, acts: Nums, ts: Nums, from: number, to: number, open: boolean): CaseCheck {
   const { stepOf, first, second, last, count, unexpectedCount, unexpectedCost, unexpectedFirst, model } = cm;
@@ -161,19 +163,22 @@ export function checkTrace(cm: CompiledModel, acts: Nums, ts: Nums, from: number
   }
   const seqOf = (k: number) => k - from + 1;
   const deviations: Deviation[] = [];
-  let reached = -1;
   let endStep = nSteps;
+  const due = cm.due;
+  if (open) due.fill(0);
   for (let s = 0; s < nSteps; s++) {
     if (count[s] === 0) continue;
-    reached = s;
     if (cm.ends[s] && s < endStep) endStep = s;
+    if (!open) continue;
+    // In an open case a step is due once a step that must come after it occurred.
+    for (let a = cm.after[s]; a >= 0; a = cm.after[a]) due[a] = 1;
   }
   let expected = 0;
   for (let s = 0; s < nSteps; s++) {
     if (!cm.mandatory[s]) continue;
     if (count[s] > 0) { expected += 1; continue; }
     if (s > endStep) continue; // the case ended before it (e.g. a cancelled order)
-    if (open && s > reached) continue; // not yet due
+    if (open && !due[s]) continue; // not yet due
     expected += 1;
     deviations.push({ kind: 'skipped', activity: steps[s].activity, stepNo: s, related: null, position: null, count: 1, costSeconds: null, seq: null });
   }
