@@ -3,7 +3,8 @@
 // TypeScript. Reads the case views, so it makes sure they are fresh first.
 import type { Store } from '../sql';
 import { ensureCaseViews } from './refresh';
-import { DEFAULT_SLA_RULES, type SlaRule } from './sla-defaults';
+import { openBreachesAt } from './sla/read';
+import type { SlaPolicy } from './sla/policy';
 import { buckets, daysIn, isoDate, lastFullMonth, monthsBefore, previousPeriod, validatePeriod } from './periods';
 import { dataRange } from './logs';
 import type { KpiValue, OverviewKpis, Period, TrendPoint } from './types';
@@ -48,7 +49,7 @@ export const KPI_DEFINITIONS = {
     unit: 'count',
     higherIsBetter: false,
     definition:
-      'SLA clocks still running at the end of the period that have run past their limit: credit blocks not released within 24 h, orders not shipped within 72 h (blocked time excluded), deliveries not invoiced within 24 h of goods issue, disputes open more than 7 days.',
+      'SLA clocks (policies/sla.json) still running at the end of the period and past their due time, e.g. credit blocks not released within 1 business day, orders not shipped within 72 h (blocked time excluded), deliveries not invoiced within 24 h of goods issue, disputes open more than 5 business days. Business days and hours follow the site calendar (policies/calendars.json); the breakdown lists the rules one by one.',
   },
 } as const satisfies Record<string, Pick<KpiValue, 'label' | 'unit' | 'higherIsBetter' | 'definition'>>;
 
@@ -112,33 +113,12 @@ export interface SlaCount {
   counts: number[];
 }
 
-/** Open breaches per rule as of each time (ISO date or timestamp, UTC). */
-export async function openSlaBreaches(
-  store: Store,
-  opts: { logId: string; asOf: string[]; rules?: readonly SlaRule[] },
-): Promise<SlaCount[]> {
-  await ensureCaseViews(store, opts.logId);
-  const rules = opts.rules ?? DEFAULT_SLA_RULES;
-  const payload = rules.map((r) => ({
-    id: r.id,
-    scope: r.scope,
-    object_type: r.objectType ?? null,
-    start: r.start,
-    end: r.end,
-    restart: r.restartOn ?? [],
-    pause: r.exemptWhileOpen ?? [],
-    limit_seconds: r.limitHours * 3600,
-  }));
-  const rows = await store.query<{ i: number; rule_id: string; open_breaches: number }>('mining/kpi/sla-open', {
-    log_id: opts.logId,
-    rules: JSON.stringify(payload),
-    times: JSON.stringify(opts.asOf.map((at, i) => ({ i, at }))),
-  });
-  return rules.map((r) => ({
-    ruleId: r.id,
-    label: r.label,
-    counts: opts.asOf.map((_, i) => rows.find((x) => x.rule_id === r.id && x.i === i)?.open_breaches ?? 0),
-  }));
+/**
+ * Open breaches per SLA rule as of each time (ISO date or timestamp, UTC), from the evaluated
+ * clocks (mining/sla): running at that time and past their due time, not exempt.
+ */
+export async function openSlaBreaches(store: Store, opts: { logId: string; asOf: string[]; policy?: SlaPolicy }): Promise<SlaCount[]> {
+  return openBreachesAt(store, { logId: opts.logId, asOf: opts.asOf, policy: opts.policy });
 }
 
 function kpi(id: KpiId, value: number | null, previous: number | null, extra: Partial<KpiValue> = {}): KpiValue {
@@ -151,7 +131,8 @@ export interface OverviewOptions {
   logId?: string;
   /** Default: the last full calendar month in the data. */
   period?: Period;
-  slaRules?: readonly SlaRule[];
+  /** Default: policies/sla.json as loaded now. */
+  slaPolicy?: SlaPolicy;
 }
 
 export async function overviewKpis(store: Store, opts: OverviewOptions = {}): Promise<OverviewKpis> {
@@ -168,7 +149,7 @@ export async function overviewKpis(store: Store, opts: OverviewOptions = {}): Pr
     perPeriod(store, 'invoice-latency', logId, two),
     receivables(store, logId, indexed([period, prev, ...monthsBefore(period.to, COUNTBACK_MONTHS), ...monthsBefore(prev.to, COUNTBACK_MONTHS)])),
   ]);
-  const sla = await openSlaBreaches(store, { logId, asOf: [period.to, prev.to], rules: opts.slaRules });
+  const sla = await openSlaBreaches(store, { logId, asOf: [period.to, prev.to], policy: opts.slaPolicy });
   const months = (offset: number, end: string) =>
     monthsBefore(end, COUNTBACK_MONTHS).map((m, k) => ({ sales: rec[offset + k].sales, days: daysIn(m), hasHistory: rec[offset + k].hasHistory }));
   const simple = (k: number, p: Period) => dsoSimple(rec[k].arEnd, rec[k].sales, daysIn(p));
