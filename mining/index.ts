@@ -1,7 +1,9 @@
 // The mining facade: what server/, cli/ and bench/ may use. pm4py-like shape: each function takes
 // the store and an options object with defaults. Heavy aggregation runs in DuckDB
 // (sql/queries/mining/**), graph work in plain TypeScript (simplify.ts).
-export { refreshCaseViews, ensureCaseViews, type RefreshResult, type CasePerspective } from './refresh';
+export { refreshCaseViews, ensureCaseViews, logPerspectives, O2C_OBJECT_PERSPECTIVES, type RefreshResult, type CasePerspective } from './refresh';
+export { compileFilters, FilterError } from './filter/compile';
+export { CASE_COLUMNS } from './filter/types';
 export { overviewKpis, kpiTrend, openSlaBreaches, dsoSimple, dsoCountback, KPI_DEFINITIONS } from './kpis';
 export type { OverviewOptions, TrendOptions, SlaCount } from './kpis';
 export { processMap, type ProcessMapOptions } from './process-map';

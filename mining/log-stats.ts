@@ -9,7 +9,7 @@
 //   through event_object). The top-level case figures are then over all objects that have events
 //   (every object a case), `events` and `activities` over the log's events.
 import { loadQuery, type Store } from '../sql';
-import { ensureCaseViews } from './refresh';
+import { ensureCaseViews, O2C_OBJECT_PERSPECTIVES } from './refresh';
 
 export interface VariantCount {
   activities: string[];
@@ -63,6 +63,9 @@ export async function logStats(store: Store, logId: string): Promise<LogStats> {
   if (!log) throw new Error(`no log "${logId}" in the store`);
   const ocel = log.kind === 'ocel';
   const perspective = ocel ? null : await ensureCaseViews(store, logId);
+  // An O2C log reports each of its perspectives too; the top-level figures are the order's.
+  const perspectives = perspective === 'order' ? ['order', ...O2C_OBJECT_PERSPECTIVES] : null;
+  if (perspectives) for (const p of perspectives.slice(1)) await ensureCaseViews(store, logId, p);
   const conn = await store.connect();
   try {
     const run = async <T>(name: string, params: Record<string, string | number> = {}): Promise<T[]> =>
@@ -72,6 +75,7 @@ export async function logStats(store: Store, logId: string): Promise<LogStats> {
         return o as T;
       });
     if (ocel) await run('trace-ocel', { log_id: logId });
+    else if (perspectives) await run('trace-perspectives', { log_id: logId, perspectives: JSON.stringify(perspectives) });
     else await run('trace-case', { log_id: logId, perspective: perspective ?? 'case' });
     const summary = await run<SummaryRow>('summary');
     const ends = await run<{ object_type: string | null; which: string; activity: string; cases: number }>('start-end');
@@ -113,8 +117,9 @@ export async function logStats(store: Store, logId: string): Promise<LogStats> {
     }
     for (const r of top) get(r.object_type).topVariants.push({ activities: [...r.activities], cases: r.cases });
 
-    const all = get(null);
+    const all = perspectives ? get('order') : get(null);
     const result: LogStats = { logId, kind: log.kind, ...all };
+    if (perspectives) result.perObjectType = Object.fromEntries(perspectives.map((p) => [p, get(p)]));
     if (ocel) {
       const [t] = await run<{ events: number; event_types: number; objects: number; object_types: number; e2o: number; o2o: number }>(
         'ocel-totals',

@@ -49,6 +49,19 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; anonymous:
     viewer: 'allow',
     admin: 'allow',
   },
+  'logs.perspectives': { call: (c) => c.logs.perspectives({ logId: 'o2c' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'views.variants': { call: (c) => c.views.variants({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'views.durations': { call: (c) => c.views.durations({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'views.throughput': {
+    call: (c) => c.views.throughput({ logId: 'o2c', filters: [], from: 'Create Sales Order', to: 'Post Goods Issue' }),
+    anonymous: 'allow',
+    viewer: 'allow',
+    admin: 'allow',
+  },
+  'views.rework': { call: (c) => c.views.rework({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'views.transitions': { call: (c) => c.views.transitions({ logId: 'o2c', filters: [], dimension: 'warehouse' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'views.wip': { call: (c) => c.views.wip({ logId: 'o2c', filters: [], from: '2025-01-01', to: '2025-02-01' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'views.waitingProcessing': { call: (c) => c.views.waitingProcessing({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'ingest.run': { call: (c) => c.ingest.run({ kind: 'all', path: simDir, logId: 'o2c' }), anonymous: 'deny', viewer: 'deny', admin: 'allow' },
   'ingest.importFile': {
     call: (c) => c.ingest.importFile({ path: XES_FILE, logId: 'rx-by-path', jobId: 'access-table-import' }),
@@ -101,7 +114,7 @@ describe('the access table', () => {
   for (const [path, rule] of Object.entries(ACCESS)) {
     for (const who of ['anonymous', 'viewer', 'admin'] as const) {
       const name = who === 'admin' ? 'the admin' : `a ${who} caller`;
-      it(rule[who] === 'allow' ? `lets ${name} call ${path}` : `refuses ${name} ${path}`, async () => {
+      it(rule[who] === 'deny' ? `refuses ${name} ${path}` : `lets ${name} call ${path}`, async () => {
         const before = await runCount();
         const result = rule.call(callerFor(store, USERS[who]));
         if (rule[who] === 'allow') {
@@ -130,6 +143,25 @@ describe('the procedures', () => {
     const o = await anonymous().kpi.overview({ logId: 'o2c', period });
     expect(o.period).toEqual(period);
     expect(o.kpis.map((k) => k.id)).toEqual(expect.arrayContaining(['orders', 'medianOrderToShipHours', 'medianInvoiceLatencyHours', 'dsoSimple', 'openSlaBreaches']));
+  });
+
+  it('applies the same filters to the map and the views, and refuses bad filters and perspectives as bad requests', async () => {
+    const filters = [{ kind: 'attribute' as const, attribute: 'segment', values: ['SM'] }];
+    const map = await anonymous().map.process({ logId: 'o2c', filters });
+    const v = await anonymous().views.variants({ logId: 'o2c', filters });
+    const d = await anonymous().views.durations({ logId: 'o2c', filters });
+    const [db] = await store.sql<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM cases WHERE log_id = 'o2c' AND perspective = 'order' AND segment = 'SM'`);
+    expect(db.n).toBeGreaterThan(0);
+    expect(map.totalCases).toBe(db.n);
+    expect(v.totalCases).toBe(db.n);
+    expect(d.cases).toBe(db.n);
+    expect(await anonymous().logs.perspectives({ logId: 'o2c' })).toEqual(['order', 'order_line', 'delivery', 'invoice']);
+    const delivery = await anonymous().map.process({ logId: 'o2c', perspective: 'delivery' });
+    expect(delivery.perspective).toBe('delivery');
+    await expect(anonymous().map.process({ logId: 'o2c', perspective: 'customer' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      anonymous().views.durations({ logId: 'o2c', filters: [{ kind: 'duration', minSeconds: 10, maxSeconds: 5 }, { kind: 'timeframe', from: '2025-13-45', to: '2025-01-01', mode: 'started' }] }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('gives the months the data covers and a complete month to open with', async () => {

@@ -5,6 +5,7 @@ import { kpiRouter } from './routers/kpi';
 import { logsRouter } from './routers/logs';
 import { mapRouter } from './routers/map';
 import { runsRouter } from './routers/runs';
+import { viewsRouter } from './routers/views';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   ingest: ingestRouter,
   imports: importsRouter,
   runs: runsRouter,
+  views: viewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,16 @@
 // Compiles filters into a CaseSelection (selection.ts): one subquery over `cases` with one
 // condition per filter, ANDed. Every value is a bound parameter (`$f_<n>`); lists travel as JSON
 // text and are unnested in SQL. Only fixed SQL shapes and whitelisted column names are spliced.
+import { MiningInputError } from '../errors';
 import { ALL_CASES, type CaseSelection } from './selection';
 import { CASE_COLUMNS, type Filter } from './types';
 
-export class FilterError extends Error {}
+export class FilterError extends MiningInputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FilterError';
+  }
+}
 
 type Value = string | number | boolean | null;
 

@@ -1,6 +1,6 @@
 // Logs: which logs the workspace holds, and the span of time one of them covers.
 import { z } from 'zod';
-import { dataRange, logSummaries } from '../../mining';
+import { dataRange, logPerspectives, logSummaries } from '../../mining';
 import { NotFoundError } from '../errors';
 import { defaultMonth, monthsCovered } from '../periods';
 import { logId } from '../schemas';
@@ -19,4 +19,7 @@ export const logsRouter = router({
     const months = monthsCovered(range.firstEvent, range.lastEvent);
     return { ...range, months, defaultMonth: defaultMonth(months) };
   }),
+
+  /** The perspectives a log offers, its main one first. */
+  perspectives: readProcedure.input(z.object({ logId })).query(async ({ ctx, input }) => logPerspectives(await ctx.store(), input.logId)),
 });

@@ -1,7 +1,7 @@
-// The process map (directly-follows graph with frequencies) of a log from one perspective.
+// The process map (directly-follows graph with frequencies and times) of a log from one perspective.
 import { z } from 'zod';
 import { processMap } from '../../mining';
-import { logId, percent, period } from '../schemas';
+import { filters, logId, percent, period, perspective } from '../schemas';
 import { readProcedure, router } from '../trpc';
 
 export const mapRouter = router({
@@ -9,8 +9,9 @@ export const mapRouter = router({
     .input(
       z.object({
         logId,
-        perspective: z.enum(['order']).default('order'),
+        perspective: perspective.optional(),
         period: period.optional(),
+        filters,
         activityPct: percent.default(100),
         pathPct: percent.default(100),
       }),

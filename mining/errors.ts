@@ -1,0 +1,8 @@
+// Errors that mean "the question was asked wrongly" (a bad filter, a perspective the log does not
+// have): the server answers them as bad requests, not as failures.
+export class MiningInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MiningInputError';
+  }
+}
