@@ -2,7 +2,7 @@
 // per-order / per-invoice fact subqueries (sql/queries/mining/kpi/facts-*.sql), {{group}} the
 // grouping column of `cases` (quoted by sql/template), and __SELECTED_CASES__ the case selection
 // (mining/filter/selection.ts), whose parameters are bound next to the query's own.
-import type { Params, Row, Store } from '../../sql';
+import type { Params, Row, Slots, Store } from '../../sql';
 import { loadQuery } from '../../sql';
 import { frag } from '../../sql';
 import { fillSlots } from '../../sql/template';
@@ -17,12 +17,18 @@ export interface ComposeOptions {
   /** A column of `cases` to group by (already checked by `groupColumn`), or none. */
   group?: string | null;
   selection?: CaseSelection;
+  /** Further {{slots}} (fragments from sql/template's `frag`). */
+  slots?: Slots;
+  /** Further __TOKENS__ → SQL from code (root-cause outcome predicates), never from users. */
+  tokens?: Record<string, string>;
 }
 
 export function composedText(name: string, opts: ComposeOptions = {}): string {
   let text = loadQuery(name);
   for (const [token, file] of Object.entries(FACTS)) if (text.includes(token)) text = text.replaceAll(token, loadQuery(file).trim());
-  if (text.includes('{{group}}')) text = fillSlots(name, text, { group: frag.columnOrNull(opts.group) });
+  for (const [token, sql] of Object.entries(opts.tokens ?? {})) text = text.replaceAll(token, sql);
+  const slots: Slots = { ...(text.includes('{{group}}') ? { group: frag.columnOrNull(opts.group) } : {}), ...opts.slots };
+  if (text.includes('{{')) text = fillSlots(name, text, slots);
   if (!text.includes(SELECTED_TOKEN)) throw new Error(`query ${name} does not use ${SELECTED_TOKEN}`);
   return text.replaceAll(SELECTED_TOKEN, (opts.selection ?? ALL_CASES).sql);
 }
