@@ -16,6 +16,8 @@ export interface FreshnessCard {
   lastSuccessAt: string | null;
   state: 'ok' | 'stale' | 'failed' | 'never';
   reason: string | null;
+  waitingRelations?: number;
+  waitingSince?: string | null;
 }
 
 const BADGE: Record<FreshnessCard['state'], string> = { ok: 'Fresh', stale: 'Stale', failed: 'Failed', never: 'Not connected' };
@@ -73,6 +75,15 @@ export function IngestFreshness({ sources, now }: { sources: readonly FreshnessC
                 <span className={styles.muted}>—</span>
               )}
             </p>
+            {s.waitingRelations ? (
+              <p
+                className={styles.waiting}
+                data-testid="freshness-waiting"
+                title={`Links from this source to records no source has delivered yet; they are retried on every run${s.waitingSince ? ` (waiting since the run of ${formatAsOf(s.waitingSince)})` : ''}. A number that keeps growing means another system never sends them.`}
+              >
+                {formatCount(s.waitingRelations)} link{s.waitingRelations === 1 ? '' : 's'} waiting
+              </p>
+            ) : null}
           </section>
         );
       })}

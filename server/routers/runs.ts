@@ -20,6 +20,13 @@ export const SOURCES = [
 /** A source whose newest event is this far behind the freshest source's is stale. */
 export const STALE_LAG_HOURS = 72;
 
+/** pending_relations per source (sql/queries/runs/waiting_relations.sql). */
+interface WaitingRow {
+  source: string;
+  n: number;
+  since: string;
+}
+
 const labelOf = (source: string): string => SOURCES.find((s) => s.source === source)?.label ?? source;
 
 export interface IngestRun {
@@ -71,6 +78,10 @@ export interface SourceFreshness {
   state: FreshnessState;
   /** Why the state is not ok, for a person. */
   reason: string | null;
+  /** Relations this source's runs wrote that still wait for a record no source has delivered. */
+  waitingRelations: number;
+  /** Start of the oldest run that left one waiting, ISO UTC. */
+  waitingSince: string | null;
 }
 
 interface RunRow {
@@ -137,7 +148,11 @@ const HOUR_MS = 3_600_000;
  * and whether it needs attention — the last run failed, or its newest event is more than
  * STALE_LAG_HOURS behind the freshest source's. Pure.
  */
-export function sourceFreshness(events: readonly EventFreshnessRow[], runs: readonly RunFreshnessRow[]): SourceFreshness[] {
+export function sourceFreshness(
+  events: readonly EventFreshnessRow[],
+  runs: readonly RunFreshnessRow[],
+  waiting: readonly WaitingRow[] = [],
+): SourceFreshness[] {
   const known: readonly string[] = SOURCES.map((s) => s.source);
   const extra = [...new Set([...events.map((e) => e.source), ...runs.map((r) => r.source)])].filter((s) => !known.includes(s)).sort();
   const all = [...SOURCES, ...extra.map((source) => ({ source, label: source }))];
@@ -162,10 +177,13 @@ export function sourceFreshness(events: readonly EventFreshnessRow[], runs: read
       state = run ? 'stale' : 'never';
       reason = run ? 'Runs loaded no events' : null;
     }
+    const w = waiting.find((x) => x.source === source);
     return {
       source,
       label,
       newestEvent,
+      waitingRelations: w?.n ?? 0,
+      waitingSince: w?.since ?? null,
       events: logs.reduce((n, l) => n + l.events, 0),
       logs,
       lagHours,
@@ -202,8 +220,12 @@ export const runsRouter = router({
   /** Each source's newest event, newest run and newest successful run, and whether it is stale. */
   freshness: readProcedure.query(async ({ ctx }) => {
     const store = await ctx.store();
-    const [events, runs] = await Promise.all([store.query<EventFreshnessRow>('runs/event_freshness'), store.query<RunFreshnessRow>('runs/run_freshness')]);
-    const sources = sourceFreshness(events, runs);
+    const [events, runs, waiting] = await Promise.all([
+      store.query<EventFreshnessRow>('runs/event_freshness'),
+      store.query<RunFreshnessRow>('runs/run_freshness'),
+      store.query<WaitingRow>('runs/waiting_relations'),
+    ]);
+    const sources = sourceFreshness(events, runs, waiting);
     const freshest = sources.reduce<string | null>((m, s) => (s.newestEvent && (m === null || s.newestEvent > m) ? s.newestEvent : m), null);
     return { now: new Date().toISOString(), freshest, staleLagHours: STALE_LAG_HOURS, sources };
   }),
