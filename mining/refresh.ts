@@ -3,7 +3,9 @@
 // (object graph walk from each sales order); a case-centric log (xes, csv) maps its case objects
 // directly. Readers call ensureCaseViews(), which refreshes only when the canonical tables changed.
 import type { Store } from '../sql';
+import { MiningInputError } from './errors';
 import { refreshSla } from './sla/evaluate';
+import { refreshConformance } from './conformance/refresh';
 
 /**
  * A perspective names what a case is: `order` (O2C sales order with everything reachable from it),
@@ -103,7 +105,7 @@ export async function refreshCaseViews(store: Store, logId = 'o2c', perspective?
   const rule = ruleFor(kind, perspective);
   if (!rule) {
     if (!perspective && kind === 'ocel') return { logId, perspective: '', cases: 0, caseEvents: 0, seconds: 0, steps: {} };
-    throw new Error(`log "${logId}" has no perspective "${perspective}"`);
+    throw new MiningInputError(`log "${logId}" has no perspective "${perspective}"`);
   }
   const key = { log_id: logId, perspective: rule.perspective };
   const steps: Record<string, number> = {};
@@ -136,6 +138,7 @@ export async function refreshCaseViews(store: Store, logId = 'o2c', perspective?
     const seconds = (performance.now() - started) / 1000;
     await tx.query('mining/refresh/record-state', { ...key, fingerprint: fp, seconds });
     await refreshSla(tx, logId, rule.perspective).then(() => lap('sla'));
+    await refreshConformance(tx, logId, rule.perspective).then(() => lap('conformance'));
     const [state] = await tx.query<{ cases: number; case_events: number }>('mining/refresh/state', key);
     return { logId, perspective: rule.perspective, cases: state.cases, caseEvents: state.case_events, seconds, steps };
   });
@@ -152,7 +155,7 @@ const inFlight = new WeakMap<Store, Map<string, Promise<unknown>>>();
  */
 export async function ensureCaseViews(store: Store, logId: string, perspective?: CasePerspective): Promise<CasePerspective> {
   const rule = ruleFor(await logKind(store, logId), perspective);
-  if (!rule) throw new Error(`log "${logId}" has no perspective "${perspective ?? '(main)'}"`);
+  if (!rule) throw new MiningInputError(`log "${logId}" has no perspective "${perspective ?? '(main)'}"`);
   if (store.readOnly) return rule.perspective;
   const [state] = await store.query<{ fingerprint: string }>('mining/refresh/state', { log_id: logId, perspective: rule.perspective });
   if (state && state.fingerprint === (await fingerprint(store, logId))) return rule.perspective;
