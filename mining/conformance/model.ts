@@ -48,6 +48,8 @@ export const referenceModelSchema = z.strictObject({
   /** A case whose last event is younger than this many days before the log's last event is open. */
   openCaseDays: z.number().nonnegative(),
   savedAt: z.string().optional(),
+  /** What changed in this version and why (policies/README.md asks every file for one). */
+  changeNote: z.string().optional(),
   steps: z.array(stepSchema).min(1),
   rules: z.array(ruleSchema).default([]),
 });
@@ -64,9 +66,10 @@ export class ReferenceModelError extends Error {
   }
 }
 
-/** The default model file: policies/reference-model.json under THROUGHLINE_ROOT (else the working directory). */
+/** The default model file: reference-model.json in $THROUGHLINE_POLICIES, else <THROUGHLINE_ROOT or working directory>/policies. */
 export function defaultModelPath(): string {
-  return join(process.env.THROUGHLINE_ROOT ?? process.cwd(), 'policies', 'reference-model.json');
+  const dir = process.env.THROUGHLINE_POLICIES ?? join(process.env.THROUGHLINE_ROOT ?? process.cwd(), 'policies');
+  return join(dir, 'reference-model.json');
 }
 
 type Path = readonly PropertyKey[];
