@@ -17,8 +17,9 @@ export interface Targets {
   orderToShipTargetHours: number;
 }
 
+/** targets.json in $THROUGHLINE_POLICIES, else <THROUGHLINE_ROOT or working directory>/policies. */
 export function targetsPath(): string {
-  return join(process.env.THROUGHLINE_ROOT ?? process.cwd(), 'policies', 'targets.json');
+  return join(process.env.THROUGHLINE_POLICIES ?? join(process.env.THROUGHLINE_ROOT ?? process.cwd(), 'policies'), 'targets.json');
 }
 
 function check(t: Targets): Targets {
