@@ -27,6 +27,8 @@ export const frag = {
   ident: (name: string): Fragment => make(ident(name)),
   /** `"name"`, or `NULL::VARCHAR` when no column is given (an optional mapping). */
   columnOrNull: (name: string | null | undefined): Fragment => make(name ? ident(name) : 'NULL::VARCHAR'),
+  /** `'text'`: a value where SQL takes no parameter (a view's file path). */
+  literal: (value: string): Fragment => make(literal(value)),
   /** `'a', "a", 'b', "b"`: name/value pairs for json_object() or struct_pack-like calls; empty for none. */
   namedColumns: (names: readonly string[]): Fragment => make(names.map((n) => `${literal(n)}, ${ident(n)}`).join(', ')),
   /** `{'a': 'VARCHAR', 'b': 'VARCHAR'}`: the `columns` argument of read_csv. */

@@ -1,8 +1,9 @@
 // Reading a CSV or Parquet file into DuckDB temp tables on one session, mapping and validating it
 // in SQL (sql/queries/csv/). Shared by preview (a fresh read session, nothing written) and import
-// (the writer's transaction). Temp tables: csv_raw (all columns as VARCHAR, file order),
-// csv_read_rejects (lines the CSV reader could not split or decode), csv_numbered (a view adding
-// each row's position), csv_rows (mapped, with reject field/reason).
+// (the writer's transaction). Temp tables and views: csv_source (all columns as VARCHAR with their
+// row: a CSV is read into the table csv_raw, a Parquet file is read where it is), csv_read_rejects
+// (lines the CSV reader could not split or decode), csv_numbered (rows with their position after
+// rejected lines), csv_rows (mapped, with reject field/reason).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { frag, type Session } from '../../sql';
@@ -112,7 +113,7 @@ function duckMessage(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 400);
 }
 
-/** Loads the file into csv_raw (+ csv_read_rejects, csv_numbered). `file` is the name used in messages. */
+/** Loads the file as csv_source (+ csv_read_rejects, csv_numbered). `file` is the name used in messages. */
 export async function loadRaw(s: Session, path: string, file: string, mapping: PartialMapping): Promise<Loaded> {
   const format = formatOf(path);
   if (!format) throw new IngestError(`${file}: not a CSV (.csv, .tsv, .txt) or Parquet (.parquet) file`, file);
@@ -143,8 +144,9 @@ export async function loadRaw(s: Session, path: string, file: string, mapping: P
       await s.query('csv/read_csv', { path, delim: delimiter, max_line: MAX_LINE_BYTES }, { columns: frag.columnTypes(names, 'VARCHAR') });
       await s.query('csv/read_rejects', { max_line: MAX_LINE_BYTES });
       await s.script('csv/read_done');
+      await s.script('csv/source_csv');
     } else {
-      await s.query('csv/read_parquet', { path });
+      await s.script('csv/read_parquet', { path: frag.literal(path) });
     }
   } catch (err) {
     if (err instanceof IngestError) throw err;

@@ -1,3 +1,2 @@
 -- What the import did: rejected rows, and good rows whose event the log already had.
-SELECT (SELECT count(*) FROM csv_rejects)::BIGINT AS rejected,
-       (SELECT count(*) FILTER (WHERE dup) FROM csv_ev)::BIGINT AS duplicate;
+SELECT (SELECT count(*) FROM csv_rejects)::BIGINT AS rejected, (SELECT count(*) FROM csv_present)::BIGINT AS duplicate;

@@ -1,6 +1,6 @@
 -- How many of the first $sample non-empty values of the timestamp column ({{ts_col}}) each named
 -- format reads as a year in 1900–2199 (ingest/csv/read.ts picks the first that reads them all).
-WITH v AS (SELECT trim({{ts_col}}) AS v FROM csv_raw WHERE nullif(trim({{ts_col}}), '') IS NOT NULL LIMIT $sample)
+WITH v AS (SELECT trim({{ts_col}}) AS v FROM csv_source WHERE nullif(trim({{ts_col}}), '') IS NOT NULL LIMIT $sample)
 SELECT count(*)::INTEGER AS n,
        count(*) FILTER (WHERE year(csv_ts(v, 'iso', 'UTC')) BETWEEN 1900 AND 2199)::INTEGER AS iso,
        count(*) FILTER (WHERE year(csv_ts(v, 'epoch_s', 'UTC')) BETWEEN 1900 AND 2199)::INTEGER AS epoch_s,

@@ -1,8 +1,11 @@
 -- The import's and preview's temp tables, views and macros.
+DROP VIEW IF EXISTS csv_ev;
 DROP VIEW IF EXISTS csv_numbered;
+DROP VIEW IF EXISTS csv_source;
 DROP TABLE IF EXISTS csv_raw;
 DROP TABLE IF EXISTS csv_rows;
-DROP TABLE IF EXISTS csv_ev;
+DROP TABLE IF EXISTS csv_num;
+DROP TABLE IF EXISTS csv_present;
 DROP TABLE IF EXISTS csv_rejects;
 DROP TABLE IF EXISTS csv_read_rejects;
 DROP TABLE IF EXISTS csv_adjust;

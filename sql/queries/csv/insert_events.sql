@@ -4,4 +4,4 @@ INSERT INTO events (log_id, event_id, activity, ts, ts_precision, seq, user_id, 
                     currency, attrs, source_system, source_file, source_key, run_id)
 SELECT $log_id, event_id, activity, epoch_ms(epoch_ms(ts)), 'second', (SELECT coalesce(max(seq), 0) FROM events) + row_no,
        resource, NULL, NULL, NULL, attrs, 'csv', $file, $file || ':' || row_no, $run_id
-FROM csv_ev WHERE NOT dup;
+FROM csv_ev WHERE event_id NOT IN (SELECT event_id FROM csv_present);

@@ -1,4 +1,4 @@
--- csv_numbered: csv_raw with __tl_k (0-based position in the file's good rows; rowids inside a
--- transaction do not start at 0) and __tl_skip (rejected lines before the row: 0, nothing rejected).
+-- csv_numbered: the rows as read with __tl_k (0-based position among the rows read) and
+-- __tl_skip (lines the reader rejected before the row: none here).
 CREATE OR REPLACE TEMP VIEW csv_numbered AS
-SELECT rowid - (SELECT min(rowid) FROM csv_raw) AS __tl_k, 0 AS __tl_skip, * FROM csv_raw;
+SELECT __tl_row AS __tl_k, 0 AS __tl_skip, * EXCLUDE (__tl_row) FROM csv_source;

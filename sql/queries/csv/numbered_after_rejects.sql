@@ -8,6 +8,6 @@ FROM (SELECT line - row_number() OVER (ORDER BY line) AS t, row_number() OVER (O
 GROUP BY t;
 
 CREATE OR REPLACE TEMP VIEW csv_numbered AS
-SELECT r.__tl_k, coalesce(adj.c, 0) AS __tl_skip, r.* EXCLUDE (__tl_k)
-FROM (SELECT rowid - (SELECT min(rowid) FROM csv_raw) AS __tl_k, * FROM csv_raw) r
-ASOF LEFT JOIN csv_adjust adj ON r.__tl_k + 1 >= adj.t;
+SELECT r.__tl_row AS __tl_k, coalesce(adj.c, 0) AS __tl_skip, r.* EXCLUDE (__tl_row)
+FROM csv_source r
+ASOF LEFT JOIN csv_adjust adj ON r.__tl_row + 1 >= adj.t;

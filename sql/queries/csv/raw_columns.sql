@@ -1,2 +1,2 @@
--- The columns of csv_raw, in order, as read.
-SELECT column_name FROM (DESCRIBE csv_raw);
+-- The columns of the file, in order, as read.
+SELECT column_name FROM (DESCRIBE csv_source) WHERE column_name <> '__tl_row';

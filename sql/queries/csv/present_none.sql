@@ -1,0 +1,1 @@
+CREATE OR REPLACE TEMP TABLE csv_present (event_id VARCHAR);
