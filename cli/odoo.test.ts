@@ -1,5 +1,6 @@
 // `throughline ingest odoo` against a real PostgreSQL holding a simulated Odoo company: loads
-// once, a second run reads nothing new, and the password never shows.
+// once, a second run reads nothing new, a third notices a row deleted in Odoo, and the password
+// never shows.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,7 +30,7 @@ function cli(...args: string[]) {
 }
 
 describe('throughline ingest odoo', () => {
-  it('loads the Odoo orders once, then reads only what changed, never printing the password', () => {
+  it('loads the Odoo orders once, then reads only what changed, never printing the password', async () => {
     const first = cli('ingest', 'odoo', pg.url('odoo'), '--store', store, '--json');
     expect(first.code, first.err).toBe(0);
     expect(first.out + first.err).not.toContain(pg.password);
@@ -42,6 +43,12 @@ describe('throughline ingest odoo', () => {
     expect(second.code, second.err).toBe(0);
     const [r2] = JSON.parse(second.out);
     expect([r2.rowsRead, r2.eventsAdded]).toEqual([0, 0]);
+
+    await pg.psql('odoo', 'DELETE FROM stock_picking WHERE id = 3;\n');
+    const third = cli('ingest', 'odoo', pg.url('odoo'), '--store', store, '--json');
+    expect(third.code, third.err).toBe(0);
+    const [r3] = JSON.parse(third.out);
+    expect([r3.rowsRead, r3.rowsDeleted, r3.deleted, r3.eventsAdded]).toEqual([0, 1, { stock_picking: 1 }, 1]);
 
     const stats = JSON.parse(cli('stats', '--log', 'o2c-odoo', '--store', store, '--json').out);
     expect(stats.cases).toBe(150);

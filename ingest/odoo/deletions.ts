@@ -20,6 +20,8 @@ export interface TrackContext {
   runId: string;
   /** The watermarks the run started from. */
   marks: Map<OdooReadTable, Watermark>;
+  /** The tables of which the run read at least one row. */
+  read: ReadonlySet<OdooReadTable>;
 }
 
 export interface TrackResult {
@@ -27,6 +29,13 @@ export interface TrackResult {
   deleted: Partial<Record<OdooReadTable, number>>;
   /** Deletion events added (one per deleted row, unless a repeat). */
   eventsAdded: number;
+}
+
+/** TL_INGEST_PROFILE=1 prints the time of each step to stderr (benchmarks), like the pipeline. */
+function step(label: string, since: number): number {
+  const now = performance.now();
+  if (process.env.TL_INGEST_PROFILE) console.error(`odoo ${label} ${Math.round(now - since)} ms`);
+  return now;
 }
 
 async function appendIds(tx: Tx, temp: string, table: OdooReadTable, batches: AsyncIterable<number[]>): Promise<number> {
@@ -50,6 +59,7 @@ async function appendIds(tx: Tx, temp: string, table: OdooReadTable, batches: As
 
 export async function trackRows(tx: Tx, snap: OdooSnapshot, ctx: TrackContext): Promise<TrackResult> {
   const base = { log_id: ctx.logId, source: ctx.source };
+  let t = performance.now();
   await tx.query('odoo/rows_stage_create', { ...base, run_id: ctx.runId, deleted_at: snap.takenAt });
   await tx.script('odoo/rows_stage_tables');
   try {
@@ -57,10 +67,12 @@ export async function trackRows(tx: Tx, snap: OdooSnapshot, ctx: TrackContext): 
     // odoo_rows) takes every row read so far, i.e. all rows below the horizon
     for (const table of ODOO_READ_TABLES) {
       const [known] = await tx.query<{ n: number }>('odoo/rows_known', { ...base, table_name: table });
+      if (known.n > 0 && !ctx.read.has(table)) continue;
       const after = known.n > 0 ? (ctx.marks.get(table) ?? ZERO_MARK) : ZERO_MARK;
       await appendIds(tx, 'odoo_stg_read', table, snap.ids(table, after));
     }
     await tx.script('odoo/rows_add');
+    t = step('ids read', t);
 
     // 2./3. cheap check per table, ids only where it differs
     const deleted: TrackResult['deleted'] = {};
@@ -68,9 +80,12 @@ export async function trackRows(tx: Tx, snap: OdooSnapshot, ctx: TrackContext): 
     for (const table of ODOO_READ_TABLES) {
       const odoo = await snap.idStats(table);
       const [store] = await tx.query<{ count: string; sum: string }>('odoo/rows_live_stats', { ...base, table_name: table });
+      t = step(`check ${table}`, t);
       if (odoo.count === store.count && odoo.sum === store.sum) continue;
       await appendIds(tx, 'odoo_stg_live', table, snap.ids(table));
+      t = step(`ids of ${table}`, t);
       await tx.query('odoo/rows_gone', { ...base, table_name: table });
+      t = step(`gone ${table}`, t);
       any = true;
     }
     if (!any) return { deleted, eventsAdded: 0 };
@@ -83,6 +98,7 @@ export async function trackRows(tx: Tx, snap: OdooSnapshot, ctx: TrackContext): 
 
     // 4. record them
     await tx.script('odoo/deletions_record');
+    t = step('deletions recorded', t);
     const [added] = await tx.query<{ n: number }>('odoo/deletions_count', { log_id: ctx.logId, run_id: ctx.runId });
     if (added.n > 0) await tx.query('odoo/run_events_add', { n: added.n, run_id: ctx.runId });
     return { deleted, eventsAdded: added.n };

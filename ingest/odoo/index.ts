@@ -62,7 +62,7 @@ export async function ingestOdoo(store: Store, connectionString: string, opts: O
   let tracked: TrackResult = { deleted: {}, eventsAdded: 0 };
   const beforeCommit = async (tx: Tx, result: IngestResult): Promise<void> => {
     await saveWatermarks(tx, logId, source, result.runId, next);
-    tracked = await trackRows(tx, snap, { logId, source, runId: result.runId, marks });
+    tracked = await trackRows(tx, snap, { logId, source, runId: result.runId, marks, read: new Set(next.keys()) });
   };
   try {
     const result = await runIngest(store, odoo, display, { logId, beforeCommit });

@@ -1,6 +1,8 @@
 // The Odoo ingestor against a private PostgreSQL 15 (fixtures/pg) holding ~500 simulated orders
 // written as Odoo tables (fixtures/sim/odoo): full load, incremental load of changed rows only,
-// an empty third run, idempotence, rows deleted in Odoo, and a failed run that changes nothing.
+// an empty third run, idempotence, rows deleted in Odoo, a killed run and a failed run that change
+// nothing.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -271,6 +273,57 @@ describe('Odoo ingest', () => {
     const again = await ingestOdoo(store, url);
     expect([again.rowsRead, again.rowsDeleted, again.eventsAdded]).toEqual([0, 0, 0]);
     expect(await digestTables(store, tables)).toEqual(digest);
+  });
+
+  it('a run killed half-way leaves the store, watermarks and known ids as they were', async () => {
+    const file = join(simDir, 'kill.duckdb');
+    const tables = [...DATA_TABLES, 'odoo_rows', 'ingest_runs'];
+    let s = await Store.open(file);
+    await ingestOdoo(s, url);
+    s.close();
+    await odooSql(`UPDATE sale_order SET client_order_ref = 'kill', write_date = now() WHERE id IN (11, 12)`);
+    const [gone] = await pgRows<{ id: number }>('SELECT max(id) AS id FROM sale_order_line');
+    await odooSql(`DELETE FROM sale_order_line WHERE id = ${gone.id}`);
+    s = await Store.open(file);
+    const before = await digestTables(s, tables);
+    s.close();
+    // the child stages the changed orders, then waits on this lock until it is killed
+    const lock = new pg.Client({ connectionString: url });
+    await lock.connect();
+    try {
+      await lock.query('BEGIN');
+      await lock.query('LOCK TABLE mail_tracking_value IN ACCESS EXCLUSIVE MODE');
+      const code = `const { Store } = await import(${JSON.stringify(join(process.cwd(), 'sql/index.ts'))});
+        const { ingestOdoo } = await import(${JSON.stringify(join(process.cwd(), 'ingest/odoo/index.ts'))});
+        await ingestOdoo(await Store.open(process.argv[1]), process.env.TL_ODOO_URL);`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, file], {
+        env: { ...process.env, TL_ODOO_URL: url },
+        stdio: 'ignore',
+      });
+      const exited = new Promise((r) => child.once('exit', r));
+      let waiting = false;
+      for (let i = 0; i < 300 && !waiting && child.exitCode === null; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const [w] = await pgRows<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'throughline-ingest' AND wait_event_type = 'Lock'`,
+        );
+        waiting = Number(w.n) > 0;
+      }
+      child.kill('SIGKILL');
+      await exited;
+      expect(waiting).toBe(true);
+    } finally {
+      await lock.query('ROLLBACK').catch(() => undefined);
+      await lock.end();
+    }
+    s = await Store.open(file);
+    try {
+      expect(await digestTables(s, tables)).toEqual(before);
+      const r = await ingestOdoo(s, url);
+      expect([r.rowsRead, r.rowsDeleted]).toEqual([2, 1]);
+    } finally {
+      s.close();
+    }
   });
 
   it('a run that fails half-way changes nothing but its failed ingest_runs row', async () => {

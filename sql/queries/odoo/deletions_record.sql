@@ -51,8 +51,8 @@ FROM (
   SELECT d.event_id, d.object_id, d.qualifier FROM odoo_stg_del d WHERE d.object_id IS NOT NULL
   UNION
   SELECT d.event_id, eo.object_id, eo.qualifier
-  FROM odoo_stg_del d JOIN event_object eo
-    ON eo.log_id = (SELECT log_id FROM odoo_stg_run) AND eo.event_id IN (d.source_key, d.source_key || ':create')
+  FROM (SELECT event_id, unnest([source_key, source_key || ':create']) AS own_event FROM odoo_stg_del) d
+  JOIN event_object eo ON eo.log_id = (SELECT log_id FROM odoo_stg_run) AND eo.event_id = d.own_event
 ) x
 WHERE NOT EXISTS (SELECT 1 FROM event_object e
                   WHERE e.log_id = (SELECT log_id FROM odoo_stg_run) AND e.event_id = x.event_id
