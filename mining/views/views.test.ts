@@ -256,6 +256,28 @@ describe('the filters against the oracle (simulated O2C, 400 orders)', () => {
     expect(Math.max(...wip.map((p) => p.wip))).toBeGreaterThan(0);
   });
 
+  it('selects cases by SLA status and by conformance deviation, from the tables the refresh builds', async () => {
+    const distinct = async (sql: string) => (await store.sql<{ n: number }>(sql))[0].n;
+    const breached = await distinct(
+      `SELECT count(DISTINCT case_no)::INTEGER AS n FROM sla_clocks WHERE log_id = 'o2c' AND perspective = 'order' AND status IN ('breached', 'open_breached')`,
+    );
+    expect(breached).toBeGreaterThan(0);
+    const sla = await processMap(store, { filters: [{ kind: 'sla', statuses: ['breached', 'open_breached'] }] });
+    expect(sla.totalCases).toBe(breached);
+    const [rule] = await store.sql<{ rule_id: string; n: number }>(
+      `SELECT rule_id, count(DISTINCT case_no)::INTEGER AS n FROM sla_clocks WHERE log_id = 'o2c' AND status = 'breached' GROUP BY rule_id ORDER BY n DESC LIMIT 1`,
+    );
+    expect((await variants(store, { filters: [{ kind: 'sla', ruleId: rule.rule_id, statuses: ['breached'] }] })).totalCases).toBe(rule.n);
+    const [dev] = await store.sql<{ kind: string; activity: string; n: number }>(
+      `SELECT kind, activity, count(DISTINCT case_no)::INTEGER AS n FROM case_deviations WHERE log_id = 'o2c' GROUP BY ALL ORDER BY n DESC LIMIT 1`,
+    );
+    expect(dev.n).toBeGreaterThan(0);
+    const d = await caseDurations(store, { filters: [{ kind: 'deviation', deviation: dev.kind, activity: dev.activity }] });
+    expect(d.cases).toBe(dev.n);
+    const anyDev = await distinct(`SELECT count(DISTINCT case_no)::INTEGER AS n FROM case_deviations WHERE log_id = 'o2c'`);
+    expect((await caseDurations(store, { filters: [{ kind: 'deviation' }] })).cases).toBe(anyDev);
+  });
+
   it('refuses bad filters with the filter and field named, before any work', () => {
     expect(() => compileFilters([{ kind: 'timeframe', from: 'March', to: '2025-04-01', mode: 'started' }])).toThrow(FilterError);
     expect(() => compileFilters([{ kind: 'timeframe', from: 'March', to: '2025-04-01', mode: 'started' }])).toThrow(/filter 1 \(timeframe\) from/);
