@@ -28,14 +28,15 @@ export interface ImportXesOptions {
 
 async function writeMeta(tx: Tx, logId: string, meta: XesLogMeta): Promise<void> {
   await tx.query('ingest/xes/meta-clear', { log_id: logId });
-  let ord = 0;
-  const put = (scope: string, key: string, value: unknown) =>
-    tx.query('ingest/xes/meta-insert', { log_id: logId, scope, ord: ++ord, key, value: JSON.stringify(value) });
-  for (const [k, v] of Object.entries(meta.xes)) await put('xes', k, v);
-  for (const e of meta.extensions) await put('extension', e.prefix, { name: e.name, uri: e.uri });
-  for (const g of meta.globals) for (const a of g.attrs) await put(`global:${g.scope}`, a.key, toStored(a, false));
-  for (const c of meta.classifiers) await put('classifier', c.name, { keys: c.keys, scope: c.scope });
-  for (const a of meta.attributes) await put('log', a.key, toStored(a, false));
+  // One statement for all rows (bpic2012 has about a hundred; one query each took ~0.2 s).
+  const rows: { scope: string; ord: number; key: string; value: unknown }[] = [];
+  const put = (scope: string, key: string, value: unknown) => rows.push({ scope, ord: rows.length + 1, key, value });
+  for (const [k, v] of Object.entries(meta.xes)) put('xes', k, v);
+  for (const e of meta.extensions) put('extension', e.prefix, { name: e.name, uri: e.uri });
+  for (const g of meta.globals) for (const a of g.attrs) put(`global:${g.scope}`, a.key, toStored(a, false));
+  for (const c of meta.classifiers) put('classifier', c.name, { keys: c.keys, scope: c.scope });
+  for (const a of meta.attributes) put('log', a.key, toStored(a, false));
+  if (rows.length) await tx.query('ingest/xes/meta-insert-all', { log_id: logId, rows: JSON.stringify(rows) });
 }
 
 /** Imports one .xes or .xes.gz file (or a folder of them) into the log `logId`. */

@@ -1,1 +1,0 @@
-INSERT INTO log_attributes (log_id, scope, ord, key, value) VALUES ($log_id, $scope, $ord, $key, $value::JSON)
