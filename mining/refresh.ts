@@ -138,7 +138,7 @@ export async function refreshCaseViews(store: Store, logId = 'o2c', perspective?
     const seconds = (performance.now() - started) / 1000;
     await tx.query('mining/refresh/record-state', { ...key, fingerprint: fp, seconds });
     await refreshSla(tx, logId, rule.perspective).then(() => lap('sla'));
-    await refreshConformance(tx, logId, rule.perspective).then(() => lap('conformance'));
+    await refreshConformance(tx, logId, rule.perspective, { strict: false }).then(() => lap('conformance'));
     const [state] = await tx.query<{ cases: number; case_events: number }>('mining/refresh/state', key);
     return { logId, perspective: rule.perspective, cases: state.cases, caseEvents: state.case_events, seconds, steps };
   });

@@ -146,6 +146,20 @@ describe('refreshConformance and the readers (six-order fixture)', () => {
   });
 });
 
+describe('an invalid model file', () => {
+  it('does not stop the case-view refresh (results cleared, error returned); readers report it', async () => {
+    const bad = join(dir, 'bad-model.json');
+    writeFileSync(bad, JSON.stringify({ ...loadReferenceModel(), steps: [{ activity: 'Create Sales Order', mandatory: 'yes', repeatable: false }] }));
+    const r = await store.transaction((tx) => refreshConformance(tx, 'o2c', 'order', { modelFile: bad, strict: false }));
+    expect(r.error).toMatch(/bad-model\.json: invalid reference model:\n {2}steps\[0\] \(Create Sales Order\)\.mandatory: /);
+    const [n] = await store.sql<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM case_fitness WHERE log_id = 'o2c'`);
+    expect(n.n).toBe(0);
+    await expect(conformanceSummary(store, { logId: 'o2c', modelFile: bad })).rejects.toThrow(/bad-model\.json: invalid reference model/);
+    await expect(store.transaction((tx) => refreshConformance(tx, 'o2c', 'order', { modelFile: bad }))).rejects.toThrow(/mandatory/);
+    expect((await conformanceSummary(store, { logId: 'o2c', modelFile })).cases).toBe(6);
+  });
+});
+
 describe('the model file', () => {
   it('the shipped file is valid and names only activities of docs/model.md', () => {
     const m = loadReferenceModel(defaultModelPath());

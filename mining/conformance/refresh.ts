@@ -5,7 +5,7 @@
 import type { Tx } from '../../sql';
 import { loadQuery } from '../../sql';
 import { checkTrace, compileModel, type CaseCheck } from './check';
-import { loadReferenceModel, modelFromVariant, type ReferenceModel } from './model';
+import { loadReferenceModel, modelFromVariant, ReferenceModelError, type ReferenceModel } from './model';
 
 /** A value the appender takes (mining/ does not import @duckdb/node-api itself). */
 type Value = Parameters<Tx['append']>[1][number][number];
@@ -18,6 +18,8 @@ export interface ConformanceRefreshResult {
   cases: number;
   deviations: number;
   violations: number;
+  /** The model file's error when not strict (no results were written). */
+  error?: string;
   /** Seconds: reading and checking (stream), writing (append), total. */
   seconds: { stream: number; append: number; total: number };
 }
@@ -27,6 +29,12 @@ export interface RefreshConformanceOptions {
   model?: ReferenceModel;
   /** The model file (default policies/reference-model.json). */
   modelFile?: string;
+  /**
+   * Throw when the model file is invalid (default). With false (the case-view refresh), the log's
+   * results are cleared and the error returned in `error`, so a bad edit of the file does not stop
+   * case views, maps and KPIs; readers (ensureConformance) then retry strictly and report it.
+   */
+  strict?: boolean;
 }
 
 /** The model a (log, perspective) is checked against when none is given. */
@@ -45,7 +53,16 @@ export async function refreshConformance(tx: Tx, logId: string, perspective: str
   const started = performance.now();
   const key = { log_id: logId, perspective };
   for (const t of ['fitness', 'deviations', 'violations', 'run']) await tx.query(`mining/conformance/clear-${t}`, key);
-  const model = opts.model ?? (await modelFor(tx, logId, perspective, opts.modelFile));
+  let model: ReferenceModel | null;
+  try {
+    model = opts.model ?? (await modelFor(tx, logId, perspective, opts.modelFile));
+  } catch (err) {
+    if (opts.strict !== false || !(err instanceof ReferenceModelError)) throw err;
+    return {
+      logId, perspective, modelId: '', modelVersion: 0, cases: 0, deviations: 0, violations: 0, error: err.message,
+      seconds: { stream: 0, append: 0, total: (performance.now() - started) / 1000 },
+    };
+  }
   const vocab = await tx.query<{ activity: string; code: number; log_end: number }>('mining/conformance/vocabulary', key);
   const result: ConformanceRefreshResult = {
     logId, perspective, modelId: model?.id ?? '', modelVersion: model?.version ?? 0, cases: 0, deviations: 0, violations: 0,

@@ -36,8 +36,10 @@ beforeAll(async () => {
     onOrder: (life, cutoff) => {
       const changes = life.changes
         .filter((c) => c.t <= cutoff)
-        .map((c) => ({ activity: changeActivity(c.tab, c.fname, c.old, c.new), t: c.t }))
-        .filter((c): c is { activity: string; t: number } => c.activity !== null)
+        .flatMap((c) => {
+          const activity: string | null = changeActivity(c.tab, c.fname, c.old, c.new);
+          return activity === null ? [] : [{ activity, t: c.t }];
+        })
         .sort((a, b) => a.t - b.t);
       truth.set(`sales_order:${life.vbeln}`, {
         id: `sales_order:${life.vbeln}`,
