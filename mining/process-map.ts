@@ -5,6 +5,7 @@
 import type { Store } from '../sql';
 import { compileFilters } from './filter/compile';
 import { selectedQuery } from './filter/selection';
+import { viewQuery } from './views/common';
 import type { Filter } from './filter/types';
 import { ensureCaseViews } from './refresh';
 import { END, START, selectActivities, simplifyMap } from './simplify';
@@ -23,6 +24,11 @@ export interface ProcessMapOptions {
   activityPct?: number;
   /** Percent of paths (edges) to keep, most frequent first (default 100). */
   pathPct?: number;
+  /**
+   * False: a frequency map only (counts and cases; every time field null), which skips the
+   * quantiles. Default true. With activityPct < 100 the times are computed either way.
+   */
+  performance?: boolean;
 }
 
 interface EdgeRow {
@@ -52,15 +58,15 @@ export async function processMap(store: Store, opts: ProcessMapOptions = {}): Pr
   const pathPct = opts.pathPct ?? 100;
 
   const [[totals], acts] = await Promise.all([
-    selectedQuery<{ cases: number; events: number }>(store, 'mining/map/totals', base, selection),
-    selectedQuery<{ activity: string; events: number; cases: number }>(store, 'mining/map/activities', base, selection),
+    viewQuery<{ cases: number; events: number }>(store, 'mining/map/totals', base, selection),
+    viewQuery<{ activity: string; events: number; cases: number }>(store, 'mining/map/activities', base, selection),
   ]);
   const activityNodes: MapNode[] = acts.map((a) => ({ id: a.activity, label: a.activity, events: a.events, cases: a.cases }));
   const kept = selectActivities(activityNodes, activityPct);
   const rows =
     kept.size < activityNodes.length
       ? await selectedQuery<EdgeRow>(store, 'mining/map/dfg', { ...base, activities: JSON.stringify([...kept]) }, selection)
-      : await selectedQuery<EdgeRow>(store, 'mining/map/dfg-prepared', base, selection);
+      : await viewQuery<EdgeRow>(store, 'mining/map/dfg-prepared', { ...base, performance: opts.performance ?? true }, selection);
 
   const ends = (id: string): MapNode => ({ id, label: id === START ? 'Start' : 'End', events: totals.cases, cases: totals.cases });
   const nodes = [ends(START), ...activityNodes.filter((n) => kept.has(n.id)), ends(END)];
