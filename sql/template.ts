@@ -29,6 +29,12 @@ export const frag = {
   columnOrNull: (name: string | null | undefined): Fragment => make(name ? ident(name) : 'NULL::VARCHAR'),
   /** `'text'`: a value where SQL takes no parameter (a view's file path). */
   literal: (value: string): Fragment => make(literal(value)),
+  /** An integer literal (checked), where SQL takes no parameter: a view's constant. */
+  integer: (value: bigint | number | string): Fragment => {
+    const text = String(value);
+    if (!/^-?\d+$/.test(text)) throw new Error(`not an integer: ${text}`);
+    return make(text);
+  },
   /** `'a', "a", 'b', "b"`: name/value pairs for json_object() or struct_pack-like calls; empty for none. */
   namedColumns: (names: readonly string[]): Fragment => make(names.map((n) => `${literal(n)}, ${ident(n)}`).join(', ')),
   /** `{'a': 'VARCHAR', 'b': 'VARCHAR'}`: the `columns` argument of read_csv. */

@@ -69,7 +69,9 @@ export async function importTable(store: Store, path: string, mapping: ColumnMap
         format = d.format;
       }
       await step('map+validate', mapAndValidate(tx, loaded, mapping, format, tz));
-      await step('rejects', tx.query('csv/rejects', { delim: loaded.delimiter ?? ',' }));
+      const [{ n: badRows }] = await tx.query<{ n: number }>('csv/bad_count');
+      if (badRows + loaded.readRejects > 0) await step('rejects', tx.query('csv/rejects', { delim: loaded.delimiter ?? ',' }));
+      else await tx.script('csv/rejects_none');
       await tx.script('csv/raw_drop');
       await step('numbering', tx.script('csv/numbering'));
       await tx.script('csv/events');

@@ -144,7 +144,8 @@ export async function loadRaw(s: Session, path: string, file: string, mapping: P
       await s.query('csv/read_csv', { path, delim: delimiter, max_line: MAX_LINE_BYTES }, { columns: frag.columnTypes(names, 'VARCHAR') });
       await s.query('csv/read_rejects', { max_line: MAX_LINE_BYTES });
       await s.script('csv/read_done');
-      await s.script('csv/source_csv');
+      const [{ base }] = await s.query<{ base: string }>('csv/rowid_base');
+      await s.script('csv/source_csv', { rowid_base: frag.integer(base) });
     } else {
       await s.script('csv/read_parquet', { path: frag.literal(path) });
     }

@@ -1,0 +1,1 @@
+CREATE OR REPLACE TEMP TABLE csv_rejects (row_no INTEGER, field VARCHAR, reason VARCHAR, raw VARCHAR);

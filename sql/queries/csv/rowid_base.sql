@@ -1,0 +1,1 @@
+SELECT coalesce(min(rowid), 0)::VARCHAR AS base FROM csv_raw;
