@@ -123,11 +123,11 @@ export class XmlScanner {
       }
       this.tokenStart = lt;
       const end = this.tag(s, lt);
-      if (end === MORE) {
-        pos = lt;
-        if (len - lt > this.maxTokenChars) {
+      if (end === MORE || end - lt > this.maxTokenChars) {
+        if ((end === MORE ? len : end) - lt > this.maxTokenChars) {
           throw this.error(`aborted: a single XML token is longer than ${this.maxTokenChars} characters (limit)`);
         }
+        pos = lt;
         break;
       }
       this.textRun = 0;
