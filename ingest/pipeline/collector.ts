@@ -3,11 +3,11 @@
 // so a record loads whole or not at all.
 //
 // Rows are packed as text (pack.ts: fields joined by U+001F, rows by U+001E) into segments of a
-// few thousand rows per table; each segment goes through the appender as ONE UTF-8 blob into
-// `stg_chunks`, and stage_unpack.sql splits and types them in DuckDB. One native call per few
-// thousand rows instead of one per value (per-value appender calls were the bottleneck), nothing
-// of a batch stays on the JS heap (retained row strings made young-generation GC the next one),
-// and segments stay small (DuckDB's string_split slows down badly on multi-megabyte strings).
+// few thousand rows per table; each segment goes through the appender (tx.append, sql/) as ONE
+// string into `stg_chunks`, and stage_unpack.sql splits and types them in DuckDB. One native call
+// per few thousand rows instead of one per value (per-value appender calls were the bottleneck),
+// a segment is one flat string (no row strings retained for the young generation to trace), and
+// segments stay small (DuckDB's string_split slows down badly on multi-megabyte strings).
 import type { Tx } from '../../sql';
 import { typeOfId } from '../common/keys';
 import type { RowReject } from '../common/reject';
@@ -72,24 +72,14 @@ export class Collector implements Emit {
    */
   async flush(tx: Tx): Promise<void> {
     await this.settle();
-    let any = false;
-    const appender = await tx.connection.createAppender('stg_chunks');
-    try {
-      for (const [table, rows] of this.tables) {
-        rows.seal();
-        for (const segment of rows.sealed) {
-          appender.appendVarchar(table);
-          appender.appendBlob(segment);
-          appender.endRow();
-          any = true;
-        }
-        rows.clear();
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
+    const chunks: [string, string][] = [];
+    for (const [table, rows] of this.tables) {
+      rows.seal();
+      for (const segment of rows.sealed) chunks.push([table, segment]);
+      rows.clear();
     }
-    if (any) {
+    if (chunks.length) {
+      await tx.append('stg_chunks', chunks);
       const unpacking = tx.script('ingest/stage_unpack');
       unpacking.catch(() => undefined); // handled: settle() rethrows it
       this.unpacking = unpacking;

@@ -1,6 +1,6 @@
 // Packing of staging rows as text, for the collector (ingest/pipeline/collector.ts): fields
-// joined by U+001F, rows by U+001E, segments of at most SEGMENT_ROWS rows turned into one UTF-8
-// blob each; sql/queries/ingest/stage_unpack.sql reads them back.
+// joined by U+001F, rows by U+001E, segments of at most SEGMENT_ROWS rows joined into one string
+// each; sql/queries/ingest/stage_unpack.sql reads them back.
 import type { Attrs } from './source';
 
 export const FS = '\x1f';
@@ -45,10 +45,10 @@ export function keySignature(attrs: Attrs | undefined): number {
   return h >>> 0;
 }
 
-/** Packed rows of one staging table: sealed segments (UTF-8 blobs) plus the open one. */
+/** Packed rows of one staging table: sealed segments (one string each) plus the open one. */
 export class PackedRows {
   private open: string[] = [];
-  readonly sealed: Uint8Array[] = [];
+  readonly sealed: string[] = [];
   sealedBytes = 0;
   private openChars = 0;
 
@@ -68,9 +68,9 @@ export class PackedRows {
 
   seal(): void {
     if (this.open.length === 0) return;
-    const blob = Buffer.from(this.open.join(RS), 'utf8');
-    this.sealed.push(blob);
-    this.sealedBytes += blob.length;
+    const text = this.open.join(RS);
+    this.sealed.push(text);
+    this.sealedBytes += text.length;
     this.open = [];
     this.openChars = 0;
   }

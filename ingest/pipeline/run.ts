@@ -137,7 +137,11 @@ export async function runIngest<R extends SourceRow>(
         const result = await merge(tx);
         await tx.query('ingest/run_insert', runRow(result, startedAt));
         await tx.script('ingest/stage_drop');
-        await opts.beforeCommit?.(tx, result);
+        if (opts.beforeCommit) {
+          const t = performance.now();
+          await opts.beforeCommit(tx, result);
+          profile(`${source.kind} beforeCommit`, t);
+        }
         return result;
       } finally {
         await tx.sql('RESET preserve_insertion_order').catch(() => undefined);

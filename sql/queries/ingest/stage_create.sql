@@ -2,7 +2,7 @@
 -- connection, created and dropped inside the run's transaction. `rec` numbers the source records
 -- of the run in source order; timestamps are UTC epoch ms. The collector appends packed batches
 -- to stg_chunks; stage_unpack.sql fills the typed tables from them.
-CREATE OR REPLACE TEMP TABLE stg_chunks (tbl VARCHAR, chunk BLOB);
+CREATE OR REPLACE TEMP TABLE stg_chunks (tbl VARCHAR, chunk VARCHAR);
 CREATE OR REPLACE TEMP TABLE stg_events (
   rec INTEGER, ord INTEGER, event_id VARCHAR, activity VARCHAR, ts_ms DOUBLE, ts_precision VARCHAR,
   hdr VARCHAR, user_id VARCHAR, user_type VARCHAR, amount DOUBLE, currency VARCHAR, attrs VARCHAR,
