@@ -74,7 +74,7 @@ export interface XesLimits {
 
 export const DEFAULT_LIMITS: XesLimits = { maxTokenChars: 16 << 20, maxBytes: 16 * 2 ** 30, maxRatio: 200 };
 
-const BATCH_ROWS = 4096;
+const BATCH_ROWS = 512;
 
 interface Frame {
   kind: 'log' | 'trace' | 'event' | 'global' | 'attr' | 'other';
