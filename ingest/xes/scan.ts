@@ -46,6 +46,18 @@ const AMP = '&';
 const isWs = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** Names that XES repeats on every line: returned as constants instead of a fresh slice each. */
+const COMMON: string[][] = [];
+for (const n of ['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container', 'values', 'event', 'trace', 'key', 'value']) {
+  (COMMON[n.length] ??= []).push(n);
+}
+
+function name(s: string, from: number, to: number): string {
+  const list = COMMON[to - from];
+  if (list) for (const c of list) if (s.startsWith(c, from)) return c;
+  return s.slice(from, to);
+}
+
 /** Marker: the token at the current position continues in the next chunk. */
 const MORE = -1;
 
@@ -217,13 +229,14 @@ export class XmlScanner {
     if (gt < 0) return MORE;
     let e = gt;
     while (e > lt + 2 && isWs(s.charCodeAt(e - 1))) e--;
-    const name = s.slice(lt + 2, e);
     const top = this.stack[this.stack.length - 1];
-    if (top === undefined) throw this.error(`unexpected close tag </${name}>: no element is open`);
-    if (name !== top) throw this.error(`unexpected close tag </${name}>: <${top}> is open`);
+    if (top === undefined || e - lt - 2 !== top.length || !s.startsWith(top, lt + 2)) {
+      const got = s.slice(lt + 2, e);
+      throw this.error(`unexpected close tag </${got}>: ${top === undefined ? 'no element is open' : `<${top}> is open`}`);
+    }
     this.stack.pop();
     if (this.stack.length === 0) this.rootClosed = true;
-    this.h.close(name);
+    this.h.close(top);
     return gt + 1;
   }
 
@@ -238,7 +251,7 @@ export class XmlScanner {
       i++;
     }
     if (i === lt + 1) throw this.error('a "<" that does not start a tag (write &lt; in text)');
-    const name = s.slice(lt + 1, i);
+    const tag = name(s, lt + 1, i);
     const names = this.names;
     const values = this.values;
     let n = 0;
@@ -253,12 +266,12 @@ export class XmlScanner {
       }
       if (c === SLASH) {
         if (i + 1 >= len) return MORE;
-        if (s.charCodeAt(i + 1) !== GT) throw this.error(`malformed tag <${name}>: "/" not followed by ">"`);
+        if (s.charCodeAt(i + 1) !== GT) throw this.error(`malformed tag <${tag}>: "/" not followed by ">"`);
         i += 2;
         self = true;
         break;
       }
-      if (n > 0 && !isWs(s.charCodeAt(i - 1))) throw this.error(`malformed tag <${name}>: no whitespace between attributes`);
+      if (n > 0 && !isWs(s.charCodeAt(i - 1))) throw this.error(`malformed tag <${tag}>: no whitespace between attributes`);
       const a = i;
       for (;;) {
         if (i >= len) return MORE;
@@ -266,36 +279,36 @@ export class XmlScanner {
         if (c === EQ || isWs(c) || c === GT || c === SLASH || c === LT || c === QUOT || c === APOS) break;
         i++;
       }
-      if (i === a) throw this.error(`malformed tag <${name}>: unexpected "${s[i]}"`);
-      const an = s.slice(a, i);
+      if (i === a) throw this.error(`malformed tag <${tag}>: unexpected "${s[i]}"`);
+      const an = name(s, a, i);
       while (i < len && isWs(s.charCodeAt(i))) i++;
       if (i >= len) return MORE;
-      if (s.charCodeAt(i) !== EQ) throw this.error(`malformed tag <${name}>: attribute ${an} without a value`);
+      if (s.charCodeAt(i) !== EQ) throw this.error(`malformed tag <${tag}>: attribute ${an} without a value`);
       i++;
       while (i < len && isWs(s.charCodeAt(i))) i++;
       if (i >= len) return MORE;
       const q = s.charCodeAt(i);
-      if (q !== QUOT && q !== APOS) throw this.error(`malformed tag <${name}>: the value of ${an} is not quoted`);
+      if (q !== QUOT && q !== APOS) throw this.error(`malformed tag <${tag}>: the value of ${an} is not quoted`);
       const e = s.indexOf(q === QUOT ? '"' : "'", i + 1);
       if (e < 0) return MORE;
       let v = s.slice(i + 1, e);
-      if (v.indexOf('<') >= 0) throw this.error(`malformed tag <${name}>: "<" in the value of ${an}`);
-      if (v.indexOf(AMP) >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\t') >= 0 || v.indexOf('\r') >= 0) v = this.attrValue(v, name);
+      if (v.indexOf('<') >= 0) throw this.error(`malformed tag <${tag}>: "<" in the value of ${an}`);
+      if (v.indexOf(AMP) >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\t') >= 0 || v.indexOf('\r') >= 0) v = this.attrValue(v, tag);
       names[n] = an;
       values[n] = v;
       n++;
       i = e + 1;
     }
     if (this.stack.length === 0) {
-      if (this.rootClosed) throw this.error(`a second root element <${name}>`);
+      if (this.rootClosed) throw this.error(`a second root element <${tag}>`);
       this.sawRoot = true;
     }
-    this.stack.push(name);
-    this.h.open(name, names, values, n);
+    this.stack.push(tag);
+    this.h.open(tag, names, values, n);
     if (self) {
       this.stack.pop();
       if (this.stack.length === 0) this.rootClosed = true;
-      this.h.close(name);
+      this.h.close(tag);
     }
     return i;
   }
