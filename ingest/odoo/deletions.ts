@@ -9,7 +9,7 @@
 //   3. only for a table whose figures differ, streams Odoo's ids (ascending, FETCH by FETCH, into
 //      a temp table) and takes the store's live ids that Odoo lacks;
 //   4. records those (sql/queries/odoo/deletions_record.sql; docs/model.md "Odoo").
-// Memory stays flat: ids go from a cursor batch straight into a DuckDB appender.
+// Memory stays flat: ids go from a cursor batch (50,000) straight into a DuckDB appender (tx.append).
 import type { Tx } from '../../sql';
 import { ODOO_READ_TABLES, ZERO_MARK, type OdooReadTable, type OdooSnapshot, type Watermark } from './extract';
 
@@ -41,17 +41,7 @@ function step(label: string, since: number): number {
 async function appendIds(tx: Tx, temp: string, table: OdooReadTable, batches: AsyncIterable<number[]>): Promise<number> {
   let n = 0;
   for await (const ids of batches) {
-    const appender = await tx.connection.createAppender(temp);
-    try {
-      for (const id of ids) {
-        appender.appendVarchar(table);
-        appender.appendBigInt(BigInt(id));
-        appender.endRow();
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
+    await tx.append(temp, ids.map((id) => [table, BigInt(id)]));
     n += ids.length;
   }
   return n;
