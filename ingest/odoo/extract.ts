@@ -226,8 +226,10 @@ export class OdooSnapshot {
     this.opening ??= (async () => {
       const client = new pg.Client({ connectionString: this.connectionString, application_name: 'throughline-ingest' });
       client.on('error', () => undefined); // surfaced by the failing query
-      this.client = client;
+      // Only a connected client is kept: close() on one that never connected would queue its
+      // ROLLBACK forever (pg holds queries until a connection that will never come).
       await client.connect();
+      this.client = client;
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       // The first statement takes the snapshot; statement_timestamp() is from just before it.
       // (Left open: a transaction running at the snapshot that commits before pg_stat_activity is
