@@ -11,5 +11,10 @@ export { simplifyMap, selectActivities, START, END, type Graph, type Simplified 
 export { logSummaries, dataRange } from './logs';
 export { logStats, type LogStats, type CaseStats, type VariantCount } from './log-stats';
 export { refreshSla, ensureSla, slaBreaches, slaSummary, slaDefinitions, loadSlaPolicy, PolicyError, type SlaPolicy, type SlaRule } from './sla';
+export { conformanceSummary, caseConformance, refreshConformance, loadReferenceModel, saveReferenceModel } from './conformance';
+export { kpiValues, KPIS, kpiDefinition } from './kpi-library';
+export { dsoImpact } from './dso-impact';
+export { rootCause, builtInOutcomes, slaBreachOutcome } from './root-cause';
+export * from './views';
 export { lastFullMonth, previousPeriod, buckets } from './periods';
 export type * from './types';

@@ -62,6 +62,19 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; anonymous:
   'views.transitions': { call: (c) => c.views.transitions({ logId: 'o2c', filters: [], dimension: 'warehouse' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'views.wip': { call: (c) => c.views.wip({ logId: 'o2c', filters: [], from: '2025-01-01', to: '2025-02-01' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'views.waitingProcessing': { call: (c) => c.views.waitingProcessing({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'process.slaDefinitions': { call: (c) => c.process.slaDefinitions(), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'process.slaSummary': { call: (c) => c.process.slaSummary({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'process.slaBreaches': { call: (c) => c.process.slaBreaches({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'process.conformance': { call: (c) => c.process.conformance({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'process.caseConformance': {
+    call: async (c) => c.process.caseConformance({ logId: 'o2c', caseId: (await store.sql<{ id: string }>("SELECT min(case_id) AS id FROM cases WHERE log_id = 'o2c'"))[0].id }),
+    anonymous: 'allow', viewer: 'allow', admin: 'allow',
+  },
+  'finance.kpiDefinitions': { call: (c) => c.finance.kpiDefinitions(), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'finance.kpis': { call: (c) => c.finance.kpis({ logId: 'o2c', filters: [], periods: [period], groupBy: 'segment' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'finance.dsoImpact': { call: (c) => c.finance.dsoImpact({ logId: 'o2c', filters: [], period }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'finance.outcomes': { call: (c) => c.finance.outcomes(), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'finance.rootCause': { call: (c) => c.finance.rootCause({ logId: 'o2c', filters: [], outcome: 'latePayment', minCases: 1 }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'ingest.run': { call: (c) => c.ingest.run({ kind: 'all', path: simDir, logId: 'o2c' }), anonymous: 'deny', viewer: 'deny', admin: 'allow' },
   'ingest.importFile': {
     call: (c) => c.ingest.importFile({ path: XES_FILE, logId: 'rx-by-path', jobId: 'access-table-import' }),
@@ -162,6 +175,19 @@ describe('the procedures', () => {
     await expect(
       anonymous().views.durations({ logId: 'o2c', filters: [{ kind: 'duration', minSeconds: 10, maxSeconds: 5 }, { kind: 'timeframe', from: '2025-13-45', to: '2025-01-01', mode: 'started' }] }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('answers SLA, conformance, KPI, DSO-impact and root-cause questions over the same filters', async () => {
+    const filters = [{ kind: 'attribute' as const, attribute: 'segment', values: ['SM', 'MM'] }];
+    const [db] = await store.sql<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM cases WHERE log_id = 'o2c' AND perspective = 'order' AND segment IN ('SM', 'MM')`);
+    const conf = await anonymous().process.conformance({ logId: 'o2c', filters });
+    expect(conf).toMatchObject({ cases: db.n });
+    const sla = await anonymous().process.slaSummary({ logId: 'o2c', filters });
+    expect(sla.length).toBe((await anonymous().process.slaDefinitions()).rules.length);
+    const k = await anonymous().finance.kpis({ logId: 'o2c', filters, periods: [period], kpis: ['orders'] });
+    expect(k.kpis[0].id).toBe('orders');
+    await expect(anonymous().finance.rootCause({ logId: 'o2c', filters, outcome: 'no-such-outcome' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(anonymous().process.caseConformance({ logId: 'o2c', caseId: 'sales_order:none' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('gives the months the data covers and a complete month to open with', async () => {

@@ -6,6 +6,8 @@ import { logsRouter } from './routers/logs';
 import { mapRouter } from './routers/map';
 import { runsRouter } from './routers/runs';
 import { viewsRouter } from './routers/views';
+import { processRouter } from './routers/process';
+import { financeRouter } from './routers/finance';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -16,6 +18,8 @@ export const appRouter = router({
   imports: importsRouter,
   runs: runsRouter,
   views: viewsRouter,
+  process: processRouter,
+  finance: financeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,65 @@
+// What finance leaders ask (mining/kpi-library, mining/dso-impact, mining/root-cause): KPIs by
+// period and dimension, DSO impact per stage with the what-if, and root causes of an outcome.
+import { z } from 'zod';
+import { dsoImpact } from '../../mining/dso-impact';
+import { compileFilters } from '../../mining/filter/compile';
+import { KPIS, kpiValues } from '../../mining/kpi-library';
+import { builtInOutcomes, rootCause, slaBreachOutcome, type Outcome } from '../../mining/root-cause';
+import { InvalidRequestError } from '../errors';
+import { filters, logId, period } from '../schemas';
+import { readProcedure, router } from '../trpc';
+
+/** A built-in outcome, `sla` (any SLA breach) or `sla:<rule id>` (a breach of that rule). */
+function outcomeOf(id: string): Outcome {
+  if (id === 'sla') return slaBreachOutcome();
+  if (id.startsWith('sla:')) return slaBreachOutcome(id.slice(4));
+  const o = builtInOutcomes().find((x) => x.id === id);
+  if (!o) throw new InvalidRequestError(`Unknown outcome "${id}": use one of ${builtInOutcomes().map((x) => x.id).join(', ')}, sla or sla:<rule id>.`);
+  return o;
+}
+
+const column = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a column name');
+
+export const financeRouter = router({
+  kpiDefinitions: readProcedure.query(() => KPIS.map(({ id, label, unit, higherIsBetter, definition }) => ({ id, label, unit, higherIsBetter, definition }))),
+  kpis: readProcedure
+    .input(
+      z.object({
+        logId,
+        filters,
+        periods: z.array(period).min(1).max(120),
+        kpis: z.array(z.string().min(1).max(100)).max(100).optional(),
+        groupBy: column.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) =>
+      kpiValues(await ctx.store(), { logId: input.logId, periods: input.periods, kpis: input.kpis, groupBy: input.groupBy, selection: compileFilters(input.filters) }),
+    ),
+  dsoImpact: readProcedure
+    .input(z.object({ logId, filters, period, top: z.number().int().min(1).max(50).default(5) }))
+    .query(async ({ ctx, input }) =>
+      dsoImpact(await ctx.store(), { logId: input.logId, period: input.period, top: input.top, selection: compileFilters(input.filters) }),
+    ),
+  outcomes: readProcedure.query(() => [...builtInOutcomes(), slaBreachOutcome()].map((o) => ({ id: o.id, label: o.label, definition: o.definition }))),
+  rootCause: readProcedure
+    .input(
+      z.object({
+        logId,
+        filters,
+        outcome: z.string().min(1).max(100),
+        attributes: z.array(column).min(1).max(30).optional(),
+        minCases: z.number().int().min(1).optional(),
+        top: z.number().int().min(1).max(100).default(20),
+      }),
+    )
+    .query(async ({ ctx, input }) =>
+      rootCause(await ctx.store(), {
+        logId: input.logId,
+        outcome: outcomeOf(input.outcome),
+        attributes: input.attributes,
+        minCases: input.minCases,
+        top: input.top,
+        selection: compileFilters(input.filters),
+      }),
+    ),
+});
