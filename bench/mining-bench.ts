@@ -188,13 +188,23 @@ async function operations(kind: 'synthetic' | 'o2c', storePath: string, repeats:
     cpu = (c.user + c.system) / 1e6;
     return secs(t0);
   };
+  // A naive query that runs out of memory (DuckDB's memory_limit) is recorded as -1: printed as OOM.
+  const naiveTimed = async (q: string) => {
+    try {
+      return await timed(() => store.sql(q));
+    } catch (e) {
+      if (!/Out of Memory/i.test(String(e))) throw e;
+      cpu = -1;
+      return -1;
+    }
+  };
   // Warm-up round (first reads of the file), not counted; then R interleaved rounds.
   for (let r = -1; r < repeats; r++) {
     for (const op of ops) {
       const o = await timed(op.ours);
       const oc = cpu;
-      const a = op.raw ? await timed(() => store.sql(op.raw as string)) : NaN;
-      const b = await timed(() => store.sql(op.flat));
+      const a = op.raw ? await naiveTimed(op.raw) : NaN;
+      const b = await naiveTimed(op.flat);
       if (r < 0) continue;
       times[op.name].ours.push(o);
       times[op.name].oursCpu.push(oc);
@@ -234,7 +244,7 @@ interface Timed {
   peakRssMb: number;
 }
 
-const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
+const f2 = (x: number | null) => (x === -1 ? 'OOM' : x !== null && Number.isFinite(x) ? x.toFixed(2) : '—');
 
 function report(title: string, p: Prepared, t: Timed, repeats: number): void {
   console.log(`\n## ${title}: ${p.events.toLocaleString('en-US')} events, ${p.cases.toLocaleString('en-US')} cases, ${p.variants.toLocaleString('en-US')} variants`);
@@ -245,7 +255,8 @@ function report(title: string, p: Prepared, t: Timed, repeats: number): void {
   console.log(`median of ${repeats}, seconds      | ours  | naive raw | naive flat | best naive ÷ ours | CPU s: ours | flat`);
   console.log(`-------------------------------|-------|-----------|------------|-------------------|-------------|------`);
   for (const [name, m] of Object.entries(t.ops)) {
-    const best = Math.min(Number.isFinite(m.raw) ? m.raw : Infinity, m.flat);
+    const ok = (x: number | null) => (x !== null && Number.isFinite(x) && x >= 0 ? x : Infinity);
+    const best = Math.min(ok(m.raw), ok(m.flat));
     console.log(
       `${name.padEnd(31)}| ${f2(m.ours).padStart(5)} | ${f2(m.raw).padStart(9)} | ${f2(m.flat).padStart(10)} | ${(best / m.ours).toFixed(1).padStart(16)}× | ${f2(m.oursCpu).padStart(11)} | ${f2(m.flatCpu).padStart(5)}`,
     );
@@ -278,6 +289,7 @@ async function main(): Promise<void> {
       console.log(`\ngenerated ${events.toLocaleString('en-US')} events in ${secs(t).toFixed(1)} s (Parquet ${(statSync(file).size / 1e6).toFixed(0)} MB)`);
       const storePath = join(dir, `store-${events}.duckdb`);
       const p = child<Prepared>(['--prepare', 'synthetic', file, storePath]);
+      console.log(`prepared: ${JSON.stringify(p)}`);
       const r = child<Timed>(['--ops', 'synthetic', storePath, String(repeats)]);
       report(`synthetic log`, p, r, repeats);
       rmSync(storePath, { force: true });
