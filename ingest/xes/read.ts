@@ -20,7 +20,7 @@ import { isUtf8 } from 'node:buffer';
 import type { SourceFile } from '../pipeline/files';
 import type { SourceRow } from '../pipeline/source';
 import { IngestError } from '../types';
-import { ScanError, XmlScanner } from './scan';
+import { ScanError, XmlScanner, type ScanHandler } from './scan';
 
 export type XesType = 'string' | 'date' | 'int' | 'float' | 'boolean' | 'id' | 'list' | 'container';
 export const XES_TYPES: readonly XesType[] = ['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container'];
@@ -180,9 +180,11 @@ class Decoder {
 }
 
 /**
- * Streams the rows of one XES file. `meta` receives the log-level content as it is read.
+ * Drives `build(scanner)`'s handler over one XES file: opens, decompresses, decodes and scans it
+ * chunk by chunk, yielding after each chunk (the caller hands on what the chunk produced). Applies
+ * every limit and turns every failure into an IngestError naming file, line and column.
  */
-export async function* readXesFile(file: SourceFile, meta: XesLogMeta, limits: XesLimits = DEFAULT_LIMITS): AsyncGenerator<XesRow[]> {
+export async function* scanXesFile(file: SourceFile, limits: XesLimits, build: (scanner: XmlScanner) => ScanHandler): AsyncGenerator<void> {
   const fail = (msg: string, line?: number, column?: number): IngestError =>
     new IngestError(`${file.name}${line ? ` line ${line} column ${column}` : ''}: ${msg}`, file.name, line ?? null);
 
@@ -197,6 +199,75 @@ export async function* readXesFile(file: SourceFile, meta: XesLogMeta, limits: X
   if (size === 0) throw fail('the file is empty (an XES file has a <log> root element)');
   const gz = isGzip(file.path);
 
+  let handler: ScanHandler | null = null;
+  const scanner: XmlScanner = new XmlScanner(
+    {
+      open: (name, names, values, n) => (handler as ScanHandler).open(name, names, values, n),
+      close: (name) => (handler as ScanHandler).close(name),
+    },
+    limits.maxTokenChars,
+  );
+  handler = build(scanner);
+
+  const at = (err: ScanError): IngestError => fail(err.message, err.line, err.column);
+  const atEnd = (msg: string): IngestError => {
+    const e = scanner.errorAtEnd(msg);
+    return fail(msg, e.line, e.column);
+  };
+
+  const input = createReadStream(file.path, { highWaterMark: 256 << 10 });
+  const gunzip = gz ? createGunzip({ chunkSize: 256 << 10 }) : null;
+  if (gunzip) {
+    input.on('error', (err) => gunzip.destroy(err));
+    input.pipe(gunzip);
+  }
+  const stream: AsyncIterable<Buffer> = gunzip ?? input;
+  let decoder: Decoder | null = null;
+  let bytes = 0;
+  try {
+    for await (const chunk of stream) {
+      let buf = chunk;
+      bytes += buf.length;
+      if (bytes > limits.maxBytes) throw atEnd(`aborted: more than ${limits.maxBytes} bytes of XML (limit)`);
+      if (gz && bytes > 64 << 20 && bytes > limits.maxRatio * size) {
+        throw atEnd(`aborted: the file inflates more than ${limits.maxRatio}× (${bytes} bytes from ${size}); a zip bomb?`);
+      }
+      if (!decoder) {
+        let enc: { label: string; skip: number };
+        try {
+          enc = pickEncoding(buf);
+        } catch (err) {
+          throw fail((err as Error).message);
+        }
+        decoder = new Decoder(enc.label);
+        buf = buf.subarray(enc.skip);
+      }
+      const { text, bad } = decoder.decode(buf);
+      scanner.write(text);
+      if (bad) throw atEnd(`the text is not valid ${decoder.label} (wrong encoding?) after this point`);
+      yield;
+    }
+    if (decoder && !decoder.end()) throw atEnd(`the text is not valid ${decoder.label} (wrong encoding?) after this point`);
+    scanner.end();
+    yield;
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    if (err instanceof ScanError) throw at(err);
+    const msg = (err as Error).message;
+    if (gz && /unexpected end of file|incorrect header|invalid|zlib/i.test(msg)) {
+      throw fail(`cannot decompress: ${msg} (truncated or corrupt .gz)`);
+    }
+    throw atEnd(msg);
+  } finally {
+    input.destroy();
+    gunzip?.destroy();
+  }
+}
+
+/**
+ * Streams the rows of one XES file. `meta` receives the log-level content as it is read.
+ */
+export async function* readXesFile(file: SourceFile, meta: XesLogMeta, limits: XesLimits = DEFAULT_LIMITS): AsyncGenerator<XesRow[]> {
   const rows: XesRow[] = [];
   const stack: Frame[] = [];
   const caseNames = new Set<string>();
@@ -217,8 +288,7 @@ export async function* readXesFile(file: SourceFile, meta: XesLogMeta, limits: X
     return out;
   };
 
-  const scanner: XmlScanner = new XmlScanner(
-    {
+  const handler = (scanner: XmlScanner): ScanHandler => ({
       open(name, names, values, n) {
         const top = stack[stack.length - 1];
         if (stack.length >= MAX_DEPTH) throw scanner.error(`aborted: elements nested deeper than ${MAX_DEPTH} levels (limit)`);
@@ -297,61 +367,11 @@ export async function* readXesFile(file: SourceFile, meta: XesLogMeta, limits: X
           traceEvents = [];
         }
       },
-    },
-    limits.maxTokenChars,
-  );
+  });
 
-  const at = (err: ScanError): IngestError => fail(err.message, err.line, err.column);
-  const atEnd = (msg: string): IngestError => {
-    const e = scanner.errorAtEnd(msg);
-    return fail(msg, e.line, e.column);
-  };
 
-  const input = createReadStream(file.path, { highWaterMark: 256 << 10 });
-  const gunzip = gz ? createGunzip({ chunkSize: 256 << 10 }) : null;
-  if (gunzip) {
-    input.on('error', (err) => gunzip.destroy(err));
-    input.pipe(gunzip);
+  for await (const _ of scanXesFile(file, limits, handler)) {
+    if (rows.length >= BATCH_ROWS) yield rows.splice(0, rows.length);
   }
-  const stream: AsyncIterable<Buffer> = gunzip ?? input;
-  let decoder: Decoder | null = null;
-  let bytes = 0;
-  try {
-    for await (const chunk of stream) {
-      let buf = chunk;
-      bytes += buf.length;
-      if (bytes > limits.maxBytes) throw atEnd(`aborted: more than ${limits.maxBytes} bytes of XML (limit)`);
-      if (gz && bytes > 64 << 20 && bytes > limits.maxRatio * size) {
-        throw atEnd(`aborted: the file inflates more than ${limits.maxRatio}× (${bytes} bytes from ${size}); a zip bomb?`);
-      }
-      if (!decoder) {
-        let enc: { label: string; skip: number };
-        try {
-          enc = pickEncoding(buf);
-        } catch (err) {
-          throw fail((err as Error).message);
-        }
-        decoder = new Decoder(enc.label);
-        buf = buf.subarray(enc.skip);
-      }
-      const { text, bad } = decoder.decode(buf);
-      scanner.write(text);
-      if (bad) throw atEnd(`the text is not valid ${decoder.label} (wrong encoding?) after this point`);
-      if (rows.length >= BATCH_ROWS) yield rows.splice(0, rows.length);
-    }
-    if (decoder && !decoder.end()) throw atEnd(`the text is not valid ${decoder.label} (wrong encoding?) after this point`);
-    scanner.end();
-    if (rows.length) yield rows.splice(0, rows.length);
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    if (err instanceof ScanError) throw at(err);
-    const msg = (err as Error).message;
-    if (gz && /unexpected end of file|incorrect header|invalid|zlib/i.test(msg)) {
-      throw fail(`cannot decompress: ${msg} (truncated or corrupt .gz)`);
-    }
-    throw atEnd(msg);
-  } finally {
-    input.destroy();
-    gunzip?.destroy();
-  }
+  if (rows.length) yield rows.splice(0, rows.length);
 }
