@@ -13,6 +13,7 @@ import { IngestError, type IngestResult } from '../types';
 import { xesSource } from './map';
 import { DEFAULT_LIMITS, emptyMeta, type XesLimits, type XesLogMeta } from './read';
 import { toStored } from './map';
+import { importXesFast } from './import';
 
 export { exportXes, type ExportResult } from './export';
 export { parseXesTimestamp } from './map';
@@ -24,6 +25,12 @@ export interface ImportXesOptions {
   name?: string;
   /** Parser limits (tests lower them). */
   limits?: Partial<XesLimits>;
+  /**
+   * `fast` (default): the scanner writes TSV that DuckDB loads with set-based SQL (import.ts).
+   * `pipeline`: the shared staging pipeline (map.ts), kept as the reference the fast path is
+   * tested against (xes-paths.test.ts).
+   */
+  via?: 'fast' | 'pipeline';
 }
 
 async function writeMeta(tx: Tx, logId: string, meta: XesLogMeta): Promise<void> {
@@ -56,12 +63,12 @@ export async function importXes(store: Store, path: string, opts: ImportXesOptio
     if (info && info.kind !== 'xes') await tx.query('ingest/xes/log-set-kind', { log_id: logId, kind: 'xes' });
   });
   const meta = emptyMeta();
-  return runIngest(store, xesSource(meta, { ...DEFAULT_LIMITS, ...opts.limits }), path, {
-    logId,
-    beforeCommit: async (tx) => {
-      await writeMeta(tx, logId, meta);
-      await tx.query('ingest/xes/activity-instances-clear', { log_id: logId });
-      await tx.query('ingest/xes/activity-instances', { log_id: logId });
-    },
-  });
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const finish = async (tx: Tx): Promise<void> => {
+    await writeMeta(tx, logId, meta);
+    await tx.query('ingest/xes/activity-instances-clear', { log_id: logId });
+    await tx.query('ingest/xes/activity-instances', { log_id: logId });
+  };
+  if ((opts.via ?? 'fast') === 'fast') return importXesFast(store, path, { logId, limits, meta, beforeCommit: finish });
+  return runIngest(store, xesSource(meta, limits), path, { logId, beforeCommit: finish });
 }

@@ -1,0 +1,354 @@
+// The XES fast path's writer: a scanner handler (scan.ts) that turns a file's traces and events
+// straight into lines of two temporary TSV files, which DuckDB then reads (sql/queries/ingest/xes/
+// fast-*.sql, ingest/xes/import.ts). No row objects: an event's top-level attributes go into
+// arrays reused from event to event, and its line is built by string concatenation when it
+// closes; only nested attributes (rare) become objects. Memory does not grow with the file: lines
+// are written out in blocks of a few MB.
+//
+// Lines (fields by TAB; `\N` = NULL; a text field holding TAB, CR, LF, U+0001 or exactly `\N` is
+// written as U+0001 + its JSON string, decoded in SQL by the `xes_txt` macro; attrs is JSON
+// text, which never holds a raw TAB or newline):
+//   events: ord, file_no, trace_no, event_no, line, activity, ts_ms, user_id, attrs, reject_field, reject_reason
+//           (a rejected event has ord, activity, ts_ms, user_id and attrs NULL)
+//   traces: file_no, trace_no, line, name (the trace's concept:name), attrs
+//
+// The values are those of the pipeline mapper (map.ts): the same attrs JSON text (attrsJson over
+// toAttrs), the same rejects and reasons, the same timestamps.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { attrsJson } from '../pipeline/pack';
+import type { XmlScanner, ScanHandler } from './scan';
+import { parseXesTimestamp, toAttrs, toStored, TYPES_KEY } from './map';
+import { XES_TYPES, type XesAttr, type XesLogMeta, type XesType } from './read';
+
+const TYPE_SET: ReadonlySet<string> = new Set(XES_TYPES);
+const MAX_DEPTH = 256;
+const FLUSH_CHARS = 4 << 20;
+const NEEDS_ESCAPE = /[\t\n\r\x01]/;
+
+/** A text field: `\N` for null, escaped when it holds a separator (see the header). */
+function t(v: string | null): string {
+  if (v === null) return '\\N';
+  return NEEDS_ESCAPE.test(v) || v === '\\N' ? `\x01${JSON.stringify(v)}` : v;
+}
+
+/** Buffered lines to one file. */
+export class LineFile {
+  private fd: number;
+  private buf = '';
+  /** Longest line in UTF-16 units (an upper bound for read_csv's max_line_size: ×3 bytes). */
+  maxLine = 0;
+  lines = 0;
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w');
+  }
+  add(line: string): void {
+    if (line.length > this.maxLine) this.maxLine = line.length;
+    this.lines++;
+    this.buf += line;
+    if (this.buf.length >= FLUSH_CHARS) this.flush();
+  }
+  flush(): void {
+    if (this.buf) writeSync(this.fd, this.buf);
+    this.buf = '';
+  }
+  close(): void {
+    if (this.fd < 0) return;
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
+      this.fd = -1;
+    }
+  }
+}
+
+const JSON_KEYS = new Map<string, string>();
+/** A key as JSON string content (escaped, no quotes); remembered, up to a bound. */
+function jsonKey(key: string): string {
+  let k = JSON_KEYS.get(key);
+  if (k === undefined) {
+    k = JSON.stringify(key).slice(1, -1);
+    if (JSON_KEYS.size < 10_000) JSON_KEYS.set(key, k);
+  }
+  return k;
+}
+const TYPES_TEXT = new Map<string, string>();
+/** `"xes:types":"<types JSON as a string>"` for the types object text `types`; remembered. */
+function typesMember(types: string): string {
+  let m = TYPES_TEXT.get(types);
+  if (m === undefined) {
+    m = `"${TYPES_KEY}":${JSON.stringify(types)}`;
+    if (TYPES_TEXT.size < 10_000) TYPES_TEXT.set(types, m);
+  }
+  return m;
+}
+/** Keys a JS object would not keep in insertion order (array indices), or that are special. */
+const ODD_KEY = /^(?:0|[1-9]\d{0,9})$/;
+const oddKey = (k: string): boolean => k === TYPES_KEY || k === '__proto__' || ODD_KEY.test(k);
+const INT = /^\s*[+-]?\d+\s*$/;
+
+/** The top-level attributes of a trace or an event, in arrays reused between elements. */
+class AttrList {
+  n = 0;
+  keys: string[] = [];
+  types: XesType[] = [];
+  values: (string | null)[] = [];
+  children: (XesAttr[] | null)[] = [];
+
+  reset(): void {
+    this.n = 0;
+  }
+  add(key: string, type: XesType, value: string | null): number {
+    const i = this.n++;
+    this.keys[i] = key;
+    this.types[i] = type;
+    this.values[i] = value;
+    this.children[i] = null;
+    return i;
+  }
+  /** The value of the first attribute named `key` (undefined if none). */
+  find(key: string): string | null | undefined {
+    for (let i = 0; i < this.n; i++) if (this.keys[i] === key) return this.values[i];
+    return undefined;
+  }
+  toAttrList(): XesAttr[] {
+    const out: XesAttr[] = [];
+    for (let i = 0; i < this.n; i++) {
+      const a: XesAttr = { key: this.keys[i], type: this.types[i], value: this.values[i] };
+      if (this.children[i]) a.children = this.children[i] as XesAttr[];
+      out.push(a);
+    }
+    return out;
+  }
+
+  /** attrsJson(toAttrs(list, skip)) — the same text, built without objects in the common case. */
+  json(skip: ReadonlySet<string> | null): string {
+    const { n, keys } = this;
+    for (let i = 0; i < n; i++) if (oddKey(keys[i])) return attrsJson(toAttrs(this.toAttrList(), skip ?? new Set()));
+    let out = '';
+    let types = '';
+    outer: for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      if (skip?.has(key)) continue;
+      for (let j = 0; j < i; j++) if (keys[j] === key && !skip?.has(key)) continue outer; // first one wins
+      const type = this.types[i];
+      const ch = this.children[i];
+      const k = jsonKey(key);
+      let value: string;
+      let typed: string | null = null;
+      if (ch?.length || type === 'list' || type === 'container') {
+        value = JSON.stringify(JSON.stringify(toStored({ key, type, value: this.values[i], children: ch ?? undefined }, false)));
+        typed = 'nested';
+      } else {
+        const v = this.values[i] ?? '';
+        switch (type) {
+          case 'int': {
+            const num = Number(v);
+            value = Number.isSafeInteger(num) && INT.test(v) ? String(num) : JSON.stringify(v);
+            typed = 'int';
+            break;
+          }
+          case 'float': {
+            const num = Number(v);
+            value = v.trim() !== '' && Number.isFinite(num) ? String(num) : JSON.stringify(v);
+            typed = 'float';
+            break;
+          }
+          case 'boolean':
+            value = v === 'true' || v === '1' ? 'true' : v === 'false' || v === '0' ? 'false' : JSON.stringify(v);
+            typed = 'boolean';
+            break;
+          case 'date':
+          case 'id':
+            value = JSON.stringify(v);
+            typed = type;
+            break;
+          default:
+            value = JSON.stringify(v);
+        }
+      }
+      out += `${out === '' ? '' : ','}"${k}":${value}`;
+      if (typed) types += `${types === '' ? '' : ','}"${k}":"${typed}"`;
+    }
+    if (types) out += `${out === '' ? '' : ','}${typesMember(`{${types}}`)}`;
+    return `{${out}}`;
+  }
+}
+
+const EVENT_SKIP: ReadonlySet<string> = new Set(['concept:name', 'time:timestamp', 'org:resource']);
+
+// Frame kinds of the element stack.
+const OTHER = 0;
+const LOG = 1;
+const TARGET = 2; // a <global>: attributes into an array of objects
+const TRACE = 3;
+const EVENT = 4;
+const TOP_T = 5; // a top-level trace attribute (ref: its index)
+const TOP_E = 6; // a top-level event attribute (ref: its index)
+const NODE = 7; // a nested attribute, or one of the log (ref: the object)
+
+export interface TsvCounts {
+  traces: number;
+  events: number;
+  /** Accepted events so far over all files (the `ord` of the next one is this + 1). */
+  ord: number;
+}
+
+/**
+ * The handler for one file (`fileNo`); `counts` carries on from file to file. `onRows` is told how
+ * many rows (traces and events) each closing trace added, for progress.
+ */
+export function tsvHandler(
+  scanner: XmlScanner,
+  fileNo: number,
+  meta: XesLogMeta,
+  events: LineFile,
+  traces: LineFile,
+  counts: TsvCounts,
+): ScanHandler {
+  const kinds: number[] = [];
+  const refs: unknown[] = [];
+  let depth = 0;
+  const traceAttrs = new AttrList();
+  const eventAttrs = new AttrList();
+  let traceNo = 0;
+  let traceLine = 0;
+  let eventNo = 0;
+  let eventLine = 0;
+  const head = `\t${fileNo}\t`;
+
+  const attr = (names: string[], values: string[], n: number, name: string): string | undefined => {
+    for (let i = 0; i < n; i++) if (names[i] === name) return values[i];
+    return undefined;
+  };
+  const push = (kind: number, ref: unknown): void => {
+    kinds[depth] = kind;
+    refs[depth] = ref;
+    depth++;
+  };
+  const node = (type: XesType, names: string[], values: string[], n: number): XesAttr => ({
+    key: attr(names, values, n, 'key') ?? '',
+    type,
+    value: type === 'list' || type === 'container' ? null : (attr(names, values, n, 'value') ?? ''),
+  });
+
+  const endEvent = (): void => {
+    counts.events++;
+    const a = eventAttrs;
+    const pos = `${head}${traceNo}\t${eventNo}\t${eventLine}\t`;
+    const reject = (field: string, reason: string): void => {
+      events.add(`\\N${pos}\\N\t\\N\t\\N\t\\N\t${t(field)}\t${t(reason)}\n`);
+    };
+    const name = a.find('concept:name');
+    if (name === undefined || name === null || name === '') return reject('concept:name', 'the event has no concept:name (activity)');
+    const time = a.find('time:timestamp');
+    if (time === undefined || time === null) return reject('time:timestamp', 'the event has no time:timestamp');
+    let ts: number;
+    try {
+      ts = parseXesTimestamp(time);
+    } catch (err) {
+      return reject('time:timestamp', `impossible timestamp: ${(err as Error).message}`);
+    }
+    const resource = a.find('org:resource');
+    events.add(`${++counts.ord}${pos}${t(name)}\t${ts}\t${t(resource ?? null)}\t${a.json(EVENT_SKIP)}\t\\N\t\\N\n`);
+  };
+
+  const endTrace = (): void => {
+    counts.traces++;
+    traces.add(`${fileNo}\t${traceNo}\t${traceLine}\t${t(traceAttrs.find('concept:name') ?? null)}\t${traceAttrs.json(null)}\n`);
+  };
+
+  return {
+    open(name, names, values, n) {
+      if (depth >= MAX_DEPTH) throw scanner.error(`aborted: elements nested deeper than ${MAX_DEPTH} levels (limit)`);
+      if (depth === 0) {
+        if (name !== 'log') throw scanner.error(`not an XES file: the root element is <${name}>, not <log>`);
+        for (let i = 0; i < n; i++) if (!names[i].startsWith('xmlns')) meta.xes[names[i]] = values[i];
+        push(LOG, meta.attributes);
+        return;
+      }
+      const k = kinds[depth - 1];
+      const ref = refs[depth - 1];
+      const type = TYPE_SET.has(name) ? (name as XesType) : null;
+      if (type) {
+        switch (k) {
+          case EVENT:
+          case TRACE: {
+            const list = k === EVENT ? eventAttrs : traceAttrs;
+            const i = list.add(
+              attr(names, values, n, 'key') ?? '',
+              type,
+              type === 'list' || type === 'container' ? null : (attr(names, values, n, 'value') ?? ''),
+            );
+            push(k === EVENT ? TOP_E : TOP_T, i);
+            return;
+          }
+          case TOP_T:
+          case TOP_E: {
+            const list = k === TOP_E ? eventAttrs : traceAttrs;
+            const c = node(type, names, values, n);
+            (list.children[ref as number] ??= []).push(c);
+            push(NODE, c);
+            return;
+          }
+          case NODE: {
+            const c = node(type, names, values, n);
+            ((ref as XesAttr).children ??= []).push(c);
+            push(NODE, c);
+            return;
+          }
+          case LOG:
+          case TARGET: {
+            const c = node(type, names, values, n);
+            (ref as XesAttr[]).push(c);
+            push(NODE, c);
+            return;
+          }
+        }
+      }
+      if (name === 'values' && (k === TOP_T || k === TOP_E || k === NODE)) {
+        push(k, ref);
+        return;
+      }
+      if (k === LOG) {
+        if (name === 'trace') {
+          traceNo++;
+          traceLine = scanner.line;
+          eventNo = 0;
+          traceAttrs.reset();
+          push(TRACE, null);
+          return;
+        }
+        const get = (key: string): string | undefined => attr(names, values, n, key);
+        if (name === 'extension') {
+          meta.extensions.push({ name: get('name') ?? '', prefix: get('prefix') ?? '', uri: get('uri') ?? '' });
+        } else if (name === 'classifier') {
+          meta.classifiers.push({ name: get('name') ?? '', keys: get('keys') ?? '', scope: get('scope') ?? null });
+        } else if (name === 'global') {
+          const g = { scope: get('scope') ?? 'event', attrs: [] as XesAttr[] };
+          meta.globals.push(g);
+          push(TARGET, g.attrs);
+          return;
+        }
+        push(OTHER, null);
+        return;
+      }
+      if (k === TRACE && name === 'event') {
+        eventNo++;
+        eventLine = scanner.line;
+        eventAttrs.reset();
+        push(EVENT, null);
+        return;
+      }
+      push(OTHER, null);
+    },
+    close() {
+      if (depth === 0) return;
+      depth--;
+      const k = kinds[depth];
+      refs[depth] = null;
+      if (k === EVENT) endEvent();
+      else if (k === TRACE) endTrace();
+    },
+  };
+}
