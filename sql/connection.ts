@@ -64,7 +64,22 @@ export interface Session {
 /** A transaction handle: everything run through it commits or rolls back together. */
 export interface Tx extends Session {
   append(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void>;
-  connection: DuckDBConnection;
+  /**
+   * Appends rows with the appender's typed calls, one letter per column: v VARCHAR, i INTEGER,
+   * d DOUBLE, b BOOLEAN (null → NULL). About ten times faster than `append`'s per-value type
+   * inference for large batches.
+   */
+  appendTyped(table: string, kinds: string, rows: readonly (readonly (string | number | boolean | null)[])[]): Promise<void>;
+  /** Runs literal statements without parameters (migrations: several statements per file). */
+  run(text: string): Promise<void>;
+  /** Streams the named query chunk by chunk (bounded memory); read cells with `item(column, row)`. */
+  stream(name: string, params?: Params): AsyncGenerator<Chunk>;
+}
+
+/** One chunk of a streamed result. */
+export interface Chunk {
+  rowCount: number;
+  item(column: number, row: number): unknown;
 }
 
 export class Store {
@@ -155,7 +170,38 @@ export class Store {
       const conn = this.writer;
       const tx: Tx = {
         ...sessionOn(conn),
-        connection: conn,
+        appendTyped: async (table, kinds, rows) => {
+          const ap = await conn.createAppender(table);
+          try {
+            for (const row of rows) {
+              for (let c = 0; c < kinds.length; c++) {
+                const v = row[c];
+                if (v === null || v === undefined) ap.appendNull();
+                else if (kinds[c] === 'v') ap.appendVarchar(v as string);
+                else if (kinds[c] === 'i') ap.appendInteger(v as number);
+                else if (kinds[c] === 'd') ap.appendDouble(v as number);
+                else if (kinds[c] === 'b') ap.appendBoolean(v as boolean);
+                else throw new Error(`appendTyped: unknown column kind "${kinds[c]}"`);
+              }
+              ap.endRow();
+            }
+            ap.flushSync();
+          } finally {
+            ap.closeSync();
+          }
+        },
+        run: async (text) => {
+          await conn.run(text);
+        },
+        stream: async function* (name, params) {
+          const result = await conn.stream(loadQuery(name), params);
+          for (;;) {
+            const chunk = await result.fetchChunk();
+            if (!chunk || chunk.rowCount === 0) return;
+            const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
+            yield { rowCount: chunk.rowCount, item: (column: number, row: number) => vectors[column].getItem(row) };
+          }
+        },
         append: async (table, rows) => {
           const appender = await conn.createAppender(table);
           try {

@@ -28,7 +28,7 @@ export async function migrate(store: Store): Promise<number[]> {
   for (const m of listMigrations()) {
     if (done.has(m.version)) continue;
     await store.transaction(async (tx) => {
-      await tx.connection.run(readFileSync(m.file, 'utf8'));
+      await tx.run(readFileSync(m.file, 'utf8'));
       await tx.sql('INSERT INTO schema_migrations VALUES ($v, $n, now()::TIMESTAMP)', { v: m.version, n: m.name });
     });
     applied.push(m.version);

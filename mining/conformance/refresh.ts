@@ -3,35 +3,13 @@
 // epoch seconds; one case is held at a time. Runs inside the caller's transaction (the case-view
 // refresh calls it last), so readers never see results of another trace state.
 import type { Tx } from '../../sql';
-import { loadQuery } from '../../sql';
 import { checkTrace, compileModel, type CaseCheck } from './check';
 import { loadReferenceModel, modelFromVariant, ReferenceModelError, type ReferenceModel } from './model';
 
 type Value = string | number | boolean | null;
 
-/**
- * Appends rows with the appender's typed calls, one letter per column: v VARCHAR, i INTEGER,
- * d DOUBLE, b BOOLEAN (null → NULL). Ten times faster than tx.append's per-value type inference
- * (100k rows × 10 columns: 0.4 s instead of 4.3 s).
- */
 async function appendTyped(tx: Tx, table: string, kinds: string, rows: readonly Value[][]): Promise<void> {
-  const ap = await tx.connection.createAppender(table);
-  try {
-    for (const row of rows) {
-      for (let c = 0; c < kinds.length; c++) {
-        const v = row[c];
-        if (v === null || v === undefined) ap.appendNull();
-        else if (kinds[c] === 'v') ap.appendVarchar(v as string);
-        else if (kinds[c] === 'i') ap.appendInteger(v as number);
-        else if (kinds[c] === 'd') ap.appendDouble(v as number);
-        else ap.appendBoolean(v as boolean);
-      }
-      ap.endRow();
-    }
-    ap.flushSync();
-  } finally {
-    ap.closeSync();
-  }
+  await tx.appendTyped(table, kinds, rows);
 }
 
 export interface ConformanceRefreshResult {
@@ -124,16 +102,10 @@ export async function refreshConformance(tx: Tx, logId: string, perspective: str
     emit(current, checkTrace(cm, acts, ts, 0, n, ts[n - 1] > openAfter));
     n = 0;
   };
-  const stream = await tx.connection.stream(loadQuery('mining/conformance/traces'), key);
-  for (;;) {
-    const chunk = await stream.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
+  for await (const chunk of tx.stream('mining/conformance/traces', key)) {
     const rows = chunk.rowCount;
-    const caseCol = chunk.getColumnVector(0);
-    const codeCol = chunk.getColumnVector(1);
-    const tsCol = chunk.getColumnVector(2);
     for (let i = 0; i < rows; i++) {
-      const caseNo = caseCol.getItem(i) as number;
+      const caseNo = chunk.item(0, i) as number;
       if (caseNo !== current) {
         flush();
         current = caseNo;
@@ -146,8 +118,8 @@ export async function refreshConformance(tx: Tx, logId: string, perspective: str
         t.set(ts);
         ts = t;
       }
-      acts[n] = codeCol.getItem(i) as number;
-      ts[n] = tsCol.getItem(i) as number;
+      acts[n] = chunk.item(1, i) as number;
+      ts[n] = chunk.item(2, i) as number;
       n += 1;
     }
   }
