@@ -1,5 +1,6 @@
 // XES import speed against plain decompression of the same file:
-//   npx tsx bench/xes-bench.ts [file.xes.gz] [repeats]
+//   npx tsx bench/xes-bench.ts [file.xes.gz] [repeats] [--pipeline]
+// (--pipeline: the old path through the shared staging pipeline, for before/after figures)
 // (default: bpic2012.xes.gz from $THROUGHLINE_DATASETS or ../shared/datasets, 3 repeats). Each
 // import runs in a fresh process into a fresh in-memory store, so its peak RSS is its own; prints
 // the median of each (wall and CPU seconds), the ratios and the peak RSS. Issue 3's acceptance:
@@ -13,10 +14,10 @@ import { dataset } from '../ingest/xes/testing';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function child(file: string): Promise<void> {
+async function child(file: string, via: 'fast' | 'pipeline'): Promise<void> {
   const store = await Store.open(':memory:');
   const t = performance.now();
-  const r = await importXes(store, file, { logId: 'bench' });
+  const r = await importXes(store, file, { logId: 'bench', via });
   const seconds = (performance.now() - t) / 1000;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const cpu = process.cpuUsage();
@@ -25,9 +26,11 @@ async function child(file: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === '--child') return child(process.argv[3]);
-  const file = process.argv[2] ?? dataset('bpic2012.xes.gz');
-  const repeats = Number(process.argv[3] ?? 3);
+  if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4] === 'pipeline' ? 'pipeline' : 'fast');
+  const via = process.argv.includes('--pipeline') ? 'pipeline' : 'fast';
+  const args = process.argv.slice(2).filter((a) => a !== '--pipeline');
+  const file = args[0] ?? dataset('bpic2012.xes.gz');
+  const repeats = Number(args[1] ?? 3);
   const gz = file.endsWith('.gz');
   const plain: number[] = [];
   const plainCpu: number[] = [];
@@ -43,16 +46,16 @@ async function main(): Promise<void> {
   const runs: { seconds: number; cpuSeconds: number; pipelineSeconds: number; events: number; rssMb: number }[] = [];
   const self = fileURLToPath(import.meta.url);
   for (let i = 0; i < repeats; i++) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', file, via], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
     runs.push(JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}'));
   }
   const base = median(plain);
   const imp = median(runs.map((r) => r.seconds));
-  console.log(`file            ${file}`);
+  console.log(`file            ${file} (${via} path)`);
   console.log(`machine         ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
   console.log(`${gz ? 'gzip -dc' : 'cat     '}        ${base.toFixed(2)} s (median of ${repeats})`);
-  console.log(`import          ${imp.toFixed(2)} s (median of ${repeats}; read+stage+merge ${median(runs.map((r) => r.pipelineSeconds)).toFixed(2)} s, the rest is log metadata, activity instances and COMMIT in the same transaction)`);
+  console.log(`import          ${imp.toFixed(2)} s (median of ${repeats}; read+load+write ${median(runs.map((r) => r.pipelineSeconds)).toFixed(2)} s, the rest is log metadata, activity instances and COMMIT in the same transaction)`);
   console.log(`ratio           ${(imp / base).toFixed(1)}× wall`);
   const cpuImp = median(runs.map((r) => r.cpuSeconds));
   const cpuBase = median(plainCpu);

@@ -22,7 +22,7 @@ import { XES_TYPES, type XesAttr, type XesLogMeta, type XesType } from './read';
 
 const TYPE_SET: ReadonlySet<string> = new Set(XES_TYPES);
 const MAX_DEPTH = 256;
-const FLUSH_CHARS = 4 << 20;
+const FLUSH_CHARS = 256 << 10;
 const NEEDS_ESCAPE = /[\t\n\r\x01]/;
 
 /** A text field: `\N` for null, escaped when it holds a separator (see the header). */
@@ -232,13 +232,15 @@ export function tsvHandler(
     value: type === 'list' || type === 'container' ? null : (attr(names, values, n, 'value') ?? ''),
   });
 
+  /** `\t<file>\t<trace>\t<event>\t<line>\t`: the event's position fields. */
+  const pos = (): string => `${head}${traceNo}\t${eventNo}\t${eventLine}\t`;
+  const reject = (field: string, reason: string): void => {
+    events.add(`\\N${pos()}\\N\t\\N\t\\N\t\\N\t${t(field)}\t${t(reason)}\n`);
+  };
+
   const endEvent = (): void => {
     counts.events++;
     const a = eventAttrs;
-    const pos = `${head}${traceNo}\t${eventNo}\t${eventLine}\t`;
-    const reject = (field: string, reason: string): void => {
-      events.add(`\\N${pos}\\N\t\\N\t\\N\t\\N\t${t(field)}\t${t(reason)}\n`);
-    };
     const name = a.find('concept:name');
     if (name === undefined || name === null || name === '') return reject('concept:name', 'the event has no concept:name (activity)');
     const time = a.find('time:timestamp');
@@ -250,7 +252,7 @@ export function tsvHandler(
       return reject('time:timestamp', `impossible timestamp: ${(err as Error).message}`);
     }
     const resource = a.find('org:resource');
-    events.add(`${++counts.ord}${pos}${t(name)}\t${ts}\t${t(resource ?? null)}\t${a.json(EVENT_SKIP)}\t\\N\t\\N\n`);
+    events.add(`${++counts.ord}${pos()}${t(name)}\t${ts}\t${t(resource ?? null)}\t${a.json(EVENT_SKIP)}\t\\N\t\\N\n`);
   };
 
   const endTrace = (): void => {
