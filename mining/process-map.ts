@@ -3,7 +3,7 @@
 // TypeScript (simplify.ts). Activity filtering projects the traces in SQL, so the edges between
 // kept activities are the real directly-follows relations of the projected log.
 import type { Store } from '../sql';
-import { compileFilters } from './filter/compile';
+import { selectionFor } from './filter/prepare';
 import { selectedQuery } from './filter/selection';
 import { viewQuery } from './views/common';
 import type { Filter } from './filter/types';
@@ -52,7 +52,7 @@ export async function processMap(store: Store, opts: ProcessMapOptions = {}): Pr
     const period = validatePeriod(opts.period);
     filters.unshift({ kind: 'timeframe', from: period.from, to: period.to, mode: 'started' });
   }
-  const selection = compileFilters(filters);
+  const selection = await selectionFor(store, logId, perspective, filters);
   const base = { log_id: logId, perspective };
   const activityPct = opts.activityPct ?? 100;
   const pathPct = opts.pathPct ?? 100;

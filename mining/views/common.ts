@@ -3,6 +3,7 @@
 import type { Params, Row, Store } from '../../sql';
 import { loadQuery } from '../../sql';
 import { compileFilters } from '../filter/compile';
+import { selectionFor } from '../filter/prepare';
 import { SELECTED_TOKEN, selectedQuery, type CaseSelection } from '../filter/selection';
 import type { Filter } from '../filter/types';
 import { ensureCaseViews } from '../refresh';
@@ -23,8 +24,9 @@ export interface ViewScope {
 
 export async function scope(store: Store, opts: ViewOptions): Promise<ViewScope> {
   const logId = opts.logId ?? 'o2c';
-  const selection = compileFilters(opts.filters); // before the refresh: a bad filter costs nothing
+  compileFilters(opts.filters); // first: a bad filter costs nothing
   const perspective = await ensureCaseViews(store, logId, opts.perspective);
+  const selection = await selectionFor(store, logId, perspective, opts.filters);
   return { logId, perspective, selection, base: { log_id: logId, perspective } };
 }
 

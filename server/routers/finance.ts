@@ -2,7 +2,7 @@
 // period and dimension, DSO impact per stage with the what-if, and root causes of an outcome.
 import { z } from 'zod';
 import { dsoImpact } from '../../mining/dso-impact';
-import { compileFilters } from '../../mining/filter/compile';
+import { selectionFor } from '../../mining/filter/prepare';
 import { KPIS, kpiValues } from '../../mining/kpi-library';
 import { builtInOutcomes, rootCause, slaBreachOutcome, type Outcome } from '../../mining/root-cause';
 import { InvalidRequestError } from '../errors';
@@ -33,12 +33,12 @@ export const financeRouter = router({
       }),
     )
     .query(async ({ ctx, input }) =>
-      kpiValues(await ctx.store(), { logId: input.logId, periods: input.periods, kpis: input.kpis, groupBy: input.groupBy, selection: compileFilters(input.filters) }),
+      kpiValues(await ctx.store(), { logId: input.logId, periods: input.periods, kpis: input.kpis, groupBy: input.groupBy, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) }),
     ),
   dsoImpact: readProcedure
     .input(z.object({ logId, filters, period, top: z.number().int().min(1).max(50).default(5) }))
     .query(async ({ ctx, input }) =>
-      dsoImpact(await ctx.store(), { logId: input.logId, period: input.period, top: input.top, selection: compileFilters(input.filters) }),
+      dsoImpact(await ctx.store(), { logId: input.logId, period: input.period, top: input.top, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) }),
     ),
   outcomes: readProcedure.query(() => [...builtInOutcomes(), slaBreachOutcome()].map((o) => ({ id: o.id, label: o.label, definition: o.definition }))),
   rootCause: readProcedure
@@ -59,7 +59,7 @@ export const financeRouter = router({
         attributes: input.attributes,
         minCases: input.minCases,
         top: input.top,
-        selection: compileFilters(input.filters),
+        selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters),
       }),
     ),
 });

@@ -2,7 +2,7 @@
 // definitions, conformance to the reference model. Same log, perspective and filters as the views.
 import { z } from 'zod';
 import { caseConformance, conformanceSummary } from '../../mining/conformance';
-import { compileFilters } from '../../mining/filter/compile';
+import { selectionFor } from '../../mining/filter/prepare';
 import { slaBreaches, slaDefinitions, slaSummary } from '../../mining/sla';
 import { NotFoundError } from '../errors';
 import { logId, perspective, viewInput } from '../schemas';
@@ -13,7 +13,7 @@ const STATUSES = ['met', 'breached', 'open', 'at_risk', 'open_breached', 'exempt
 export const processRouter = router({
   slaDefinitions: readProcedure.query(() => slaDefinitions()),
   slaSummary: readProcedure.input(viewInput).query(async ({ ctx, input }) =>
-    slaSummary(await ctx.store(), { logId: input.logId, perspective: input.perspective, selection: compileFilters(input.filters) }),
+    slaSummary(await ctx.store(), { logId: input.logId, perspective: input.perspective, selection: await selectionFor(await ctx.store(), input.logId, input.perspective, input.filters) }),
   ),
   slaBreaches: readProcedure
     .input(
@@ -28,7 +28,7 @@ export const processRouter = router({
       slaBreaches(await ctx.store(), {
         logId: input.logId,
         perspective: input.perspective,
-        selection: compileFilters(input.filters),
+        selection: await selectionFor(await ctx.store(), input.logId, input.perspective, input.filters),
         ruleId: input.ruleId,
         status: input.status,
         limit: input.limit,
@@ -36,7 +36,7 @@ export const processRouter = router({
       }),
     ),
   conformance: readProcedure.input(viewInput).query(async ({ ctx, input }) =>
-    conformanceSummary(await ctx.store(), { logId: input.logId, perspective: input.perspective, selection: compileFilters(input.filters) }),
+    conformanceSummary(await ctx.store(), { logId: input.logId, perspective: input.perspective, selection: await selectionFor(await ctx.store(), input.logId, input.perspective, input.filters) }),
   ),
   caseConformance: readProcedure
     .input(z.object({ logId, perspective: perspective.optional(), caseId: z.string().min(1).max(500) }))
