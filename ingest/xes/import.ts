@@ -37,8 +37,8 @@ export interface FastImportOptions {
   logId: string;
   limits: XesLimits;
   meta: XesLogMeta;
-  /** Inside the transaction, after events and objects are written (log metadata, activity instances). */
-  beforeCommit: (tx: Tx) => Promise<void>;
+  /** Stores the log metadata (log_attributes), inside the transaction. */
+  writeMeta: (tx: Tx) => Promise<void>;
 }
 
 export async function importXesFast(store: Store, path: string, opts: FastImportOptions): Promise<IngestResult> {
@@ -53,11 +53,13 @@ export async function importXesFast(store: Store, path: string, opts: FastImport
     const files = listFiles(path, (f) => /\.xes(\.gz)?$/i.test(f));
     const events = new LineFile(join(dir, 'events.tsv'));
     const traces = new LineFile(join(dir, 'traces.tsv'));
+    // Activity instances paired while scanning: only usable for one file (a case is one trace).
+    const instances = files.length === 1 ? new LineFile(join(dir, 'instances.tsv')) : null;
     try {
       await step('scan+write', async () => {
         let reported = 0;
         for (let i = 0; i < files.length; i++) {
-          for await (const _ of scanXesFile(files[i], limits, (scanner) => tsvHandler(scanner, i + 1, meta, events, traces, counts))) {
+          for await (const _ of scanXesFile(files[i], limits, (scanner) => tsvHandler(scanner, i + 1, meta, events, traces, counts, instances))) {
             const rows = counts.traces + counts.events;
             if (rows - reported >= 4096) {
               reportRows(rows - reported);
@@ -70,6 +72,7 @@ export async function importXesFast(store: Store, path: string, opts: FastImport
     } finally {
       events.close();
       traces.close();
+      instances?.close();
     }
     const rowsRead = counts.traces + counts.events;
     return await store.transaction(async (tx) => {
@@ -97,8 +100,20 @@ export async function importXesFast(store: Store, path: string, opts: FastImport
         durationMs: Math.round(performance.now() - t0),
       };
       await tx.query('ingest/run_insert', runRow(result, startedAt));
+      await step('metadata', () => opts.writeMeta(tx));
+      // Activity instances: as paired by the scanner when the log had no events before this run
+      // (the usual first import), else from everything the log now holds.
+      await step('activity instances', async () => {
+        const [{ fresh }] = await tx.query<{ fresh: boolean }>('ingest/xes/fast-fresh');
+        await tx.query('ingest/xes/activity-instances-clear', { log_id: logId });
+        if (fresh && instances) {
+          await tx.query('ingest/xes/fast-activity-instances', { path: instances.path, max_line: maxLineBytes(instances.maxLine) });
+        } else {
+          await tx.query('ingest/xes/activity-instances-events', { log_id: logId });
+          await tx.query('ingest/xes/activity-instances', { log_id: logId });
+        }
+      });
       await tx.script('ingest/xes/fast-drop');
-      await step('metadata+activity instances', () => opts.beforeCommit(tx));
       return result;
     });
   } catch (err) {

@@ -64,11 +64,13 @@ export async function importXes(store: Store, path: string, opts: ImportXesOptio
   });
   const meta = emptyMeta();
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  if ((opts.via ?? 'fast') === 'fast') return importXesFast(store, path, { logId, limits, meta, writeMeta: (tx) => writeMeta(tx, logId, meta) });
   const finish = async (tx: Tx): Promise<void> => {
     await writeMeta(tx, logId, meta);
     await tx.query('ingest/xes/activity-instances-clear', { log_id: logId });
+    await tx.query('ingest/xes/activity-instances-events', { log_id: logId });
     await tx.query('ingest/xes/activity-instances', { log_id: logId });
+    await tx.sql('DROP TABLE IF EXISTS xes_ai_ev');
   };
-  if ((opts.via ?? 'fast') === 'fast') return importXesFast(store, path, { logId, limits, meta, beforeCommit: finish });
   return runIngest(store, xesSource(meta, limits), path, { logId, beforeCommit: finish });
 }

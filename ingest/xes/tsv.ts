@@ -11,6 +11,8 @@
 //   events: ord, file_no, trace_no, event_no, line, activity, ts_ms, user_id, attrs, reject_field, reject_reason
 //           (a rejected event has ord, activity, ts_ms, user_id and attrs NULL)
 //   traces: file_no, trace_no, line, name (the trace's concept:name), attrs
+//   instances (when asked): file_no, trace_no, activity, instance_no, start_ord, complete_ord,
+//           start_ms, complete_ms, prev_last_ms — the activity instances of each trace (below)
 //
 // The values are those of the pipeline mapper (map.ts): the same attrs JSON text (attrsJson over
 // toAttrs), the same rejects and reasons, the same timestamps.
@@ -187,6 +189,73 @@ const TOP_T = 5; // a top-level trace attribute (ref: its index)
 const TOP_E = 6; // a top-level event attribute (ref: its index)
 const NODE = 7; // a nested attribute, or one of the log (ref: the object)
 
+/**
+ * Activity instances of one trace, as activity-instances.sql pairs them: lifecycle start and
+ * complete events per activity, first in first out, in (time, file) order; a complete without an
+ * open start and a start never completed are instances of their own. Numbered within the trace by
+ * their first event; prev_last_ms is the latest end (complete, else start) of the instances before.
+ */
+interface Instance {
+  act: string;
+  sOrd: number;
+  cOrd: number;
+  sMs: number;
+  cMs: number;
+}
+const NONE = -1;
+
+function traceInstances(n: number, act: string[], ms: number[], ord: number[], lc: number[], out: LineFile, prefix: string): void {
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (lc[i] !== 0) idx.push(i);
+  if (idx.length === 0) return;
+  idx.sort((a, b) => ms[a] - ms[b] || ord[a] - ord[b]);
+  const open = new Map<string, Instance[]>();
+  const all: Instance[] = [];
+  for (const i of idx) {
+    const a = act[i];
+    if (lc[i] === 1) {
+      const inst: Instance = { act: a, sOrd: ord[i], cOrd: NONE, sMs: ms[i], cMs: NONE };
+      all.push(inst);
+      const q = open.get(a);
+      if (q) q.push(inst);
+      else open.set(a, [inst]);
+    } else {
+      const q = open.get(a);
+      const inst = q?.shift();
+      if (inst) {
+        inst.cOrd = ord[i];
+        inst.cMs = ms[i];
+      } else all.push({ act: a, sOrd: NONE, cOrd: ord[i], sMs: NONE, cMs: ms[i] });
+    }
+  }
+  const firstMs = (x: Instance): number => (x.sOrd !== NONE ? x.sMs : x.cMs);
+  const firstOrd = (x: Instance): number => (x.sOrd !== NONE ? x.sOrd : x.cOrd);
+  all.sort((x, y) => firstMs(x) - firstMs(y) || firstOrd(x) - firstOrd(y));
+  let prevLast = NaN;
+  for (let k = 0; k < all.length; k++) {
+    const x = all[k];
+    const hasS = x.sOrd !== NONE;
+    const hasC = x.cOrd !== NONE;
+    out.add(
+      `${prefix}${t(x.act)}\t${k + 1}\t${hasS ? x.sOrd : '\\N'}\t${hasC ? x.cOrd : '\\N'}\t${hasS ? x.sMs : '\\N'}\t${hasC ? x.cMs : '\\N'}\t${prevLast === prevLast ? prevLast : '\\N'}\n`,
+    );
+    const last = hasC ? x.cMs : x.sMs;
+    if (!(last <= prevLast)) prevLast = last;
+  }
+}
+
+/** 1 start, 2 complete, 0 other: json_extract_string(attrs, lifecycle:transition) as the SQL reads it. */
+function lifecycle(a: AttrList): number {
+  for (let i = 0; i < a.n; i++) {
+    if (a.keys[i] !== 'lifecycle:transition') continue;
+    const type = a.types[i];
+    if (a.children[i]?.length || type === 'list' || type === 'container') return 0;
+    const v = (a.values[i] ?? '').toLowerCase();
+    return v === 'start' ? 1 : v === 'complete' ? 2 : 0;
+  }
+  return 2;
+}
+
 export interface TsvCounts {
   traces: number;
   events: number;
@@ -205,6 +274,7 @@ export function tsvHandler(
   events: LineFile,
   traces: LineFile,
   counts: TsvCounts,
+  instances: LineFile | null,
 ): ScanHandler {
   const kinds: number[] = [];
   const refs: unknown[] = [];
@@ -216,6 +286,12 @@ export function tsvHandler(
   let eventNo = 0;
   let eventLine = 0;
   const head = `\t${fileNo}\t`;
+  // The trace's accepted events, for its activity instances.
+  let tn = 0;
+  const tAct: string[] = [];
+  const tMs: number[] = [];
+  const tOrd: number[] = [];
+  const tLc: number[] = [];
 
   const attr = (names: string[], values: string[], n: number, name: string): string | undefined => {
     for (let i = 0; i < n; i++) if (names[i] === name) return values[i];
@@ -252,11 +328,20 @@ export function tsvHandler(
       return reject('time:timestamp', `impossible timestamp: ${(err as Error).message}`);
     }
     const resource = a.find('org:resource');
+    if (instances) {
+      tAct[tn] = name;
+      tMs[tn] = ts;
+      tOrd[tn] = counts.ord + 1;
+      tLc[tn] = lifecycle(a);
+      tn++;
+    }
     events.add(`${++counts.ord}${pos()}${t(name)}\t${ts}\t${t(resource ?? null)}\t${a.json(EVENT_SKIP)}\t\\N\t\\N\n`);
   };
 
   const endTrace = (): void => {
     counts.traces++;
+    if (instances) traceInstances(tn, tAct, tMs, tOrd, tLc, instances, `${fileNo}\t${traceNo}\t`);
+    tn = 0;
     traces.add(`${fileNo}\t${traceNo}\t${traceLine}\t${t(traceAttrs.find('concept:name') ?? null)}\t${traceAttrs.json(null)}\n`);
   };
 

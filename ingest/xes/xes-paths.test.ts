@@ -79,6 +79,25 @@ const TYPED = `<?xml version="1.0" encoding="UTF-8"?>
     <string key="concept:name" value="c&amp;1"/>
     <event><string key="concept:name" value="b"/><date key="time:timestamp" value="2020-01-02T00:00:00"/></event>
   </trace>
+  <trace><string key="concept:name" value="fifo"/>
+    <event><string key="concept:name" value="A"/><date key="time:timestamp" value="2020-03-01T01:00:00Z"/><string key="lifecycle:transition" value="start"/></event>
+    <event><string key="concept:name" value="A"/><date key="time:timestamp" value="2020-03-01T02:00:00Z"/><string key="lifecycle:transition" value="start"/></event>
+    <event><string key="concept:name" value="A"/><date key="time:timestamp" value="2020-03-01T03:00:00Z"/><string key="lifecycle:transition" value="complete"/></event>
+    <event><string key="concept:name" value="B"/><date key="time:timestamp" value="2020-03-01T02:00:00Z"/><string key="lifecycle:transition" value="complete"/></event>
+    <event><string key="concept:name" value="A"/><date key="time:timestamp" value="2020-03-01T00:30:00Z"/><string key="lifecycle:transition" value="complete"/></event>
+    <event><string key="concept:name" value="A"/><date key="time:timestamp" value="2020-03-01T05:00:00Z"/><string key="lifecycle:transition" value="start"/></event>
+    <event><string key="concept:name" value="C"/><date key="time:timestamp" value="2020-03-01T06:00:00Z"/><string key="lifecycle:transition" value="START"/></event>
+    <event><string key="concept:name" value="C"/><date key="time:timestamp" value="2020-03-01T07:00:00Z"/><string key="lifecycle:transition" value="Complete"/></event>
+    <event><string key="concept:name" value="D"/><date key="time:timestamp" value="2020-03-01T08:00:00Z"/><int key="lifecycle:transition" value="start"/></event>
+    <event><string key="concept:name" value="D"/><date key="time:timestamp" value="2020-03-01T09:00:00Z"/><string key="lifecycle:transition" value="schedule"/></event>
+    <event><string key="concept:name" value="D"/><date key="time:timestamp" value="2020-03-01T09:00:00Z"/></event>
+    <event><string key="concept:name" value="E"/><date key="time:timestamp" value="2020-03-01T10:00:00Z"/><string key="lifecycle:transition" value="start"><int key="x" value="1"/></string></event>
+    <event><string key="concept:name" value="E"/><date key="time:timestamp" value="2020-03-01T10:00:00Z"/><string key="lifecycle:transition" value="complete"/></event>
+    <event><string key="concept:name" value="F"/><date key="time:timestamp" value="2020-03-01T11:00:00Z"/><string key="lifecycle:transition" value="start"/></event>
+    <event><string key="concept:name" value="F"/><date key="time:timestamp" value="2020-03-01T11:00:00Z"/><string key="lifecycle:transition" value="complete"/></event>
+    <event><string key="concept:name" value="F"/><date key="time:timestamp" value="2020-03-01T11:00:00Z"/><string key="lifecycle:transition" value="start"/></event>
+    <event><string key="concept:name" value="F"/><date key="time:timestamp" value="2020-03-01T11:00:00Z"/><string key="lifecycle:transition" value="complete"/></event>
+  </trace>
   <trace><string key="concept:name" value="empty"/><int key="n" value="1"/></trace>
 </log>
 `;

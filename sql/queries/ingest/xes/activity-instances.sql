@@ -3,15 +3,10 @@
 -- The k-th complete finds no open start iff the running maximum of (completes − starts) rises at
 -- it; otherwise it is the m-th matched complete (m = k − unmatched so far) and, FIFO, closes the
 -- m-th start. pk (a hash of case and activity) leads the partition keys only to make the sorts cheaper.
+-- Reads xes_ai_ev (activity-instances-events.sql, or fast-activity-instances-events.sql for a log
+-- whose events all come from the current fast-path run).
 INSERT INTO activity_instances
-WITH ev AS MATERIALIZED (
-  SELECT eo.object_id AS case_id, e.activity, hash(eo.object_id, e.activity) AS pk, e.seq, e.ts,
-         CASE lower(coalesce(json_extract_string(e.attrs, '$."lifecycle:transition"'), 'complete'))
-           WHEN 'start' THEN 's' WHEN 'complete' THEN 'c' END AS lc
-  FROM events e
-  JOIN event_object eo ON eo.log_id = e.log_id AND eo.event_id = e.event_id AND eo.qualifier = 'case'
-  WHERE e.log_id = $log_id
-), x AS MATERIALIZED (
+WITH ev AS (SELECT * FROM xes_ai_ev), x AS MATERIALIZED (
   SELECT *,
          sum(CASE WHEN lc = 's' THEN 1 ELSE 0 END) OVER w AS starts_upto,
          sum(CASE WHEN lc = 'c' THEN 1 ELSE 0 END) OVER w AS completes_upto

@@ -9,3 +9,5 @@ DROP TABLE IF EXISTS xes_obj;
 DROP TABLE IF EXISTS xes_obj_existing;
 DROP TABLE IF EXISTS xes_files;
 DROP TABLE IF EXISTS xes_run;
+DROP TABLE IF EXISTS xes_seq_base;
+DROP TABLE IF EXISTS xes_ai_ev;

@@ -27,6 +27,11 @@ WHERE e.ord IS NULL;
 
 DROP TABLE xes_ev_raw;
 
+-- The store's last seq (events.seq = it + ord) and whether the log had any events before this run.
+CREATE OR REPLACE TEMP TABLE xes_seq_base AS
+SELECT (SELECT coalesce(max(seq), 0) FROM events) AS base,
+       NOT EXISTS (SELECT 1 FROM events WHERE log_id = (SELECT log_id FROM xes_run)) AS fresh;
+
 CREATE OR REPLACE TEMP TABLE xes_present AS
 SELECT event_id FROM events
 WHERE log_id = (SELECT log_id FROM xes_run) AND event_id IN (SELECT event_id FROM xes_ev);
