@@ -154,6 +154,8 @@ export async function refreshCaseViews(store: Store, logId = 'o2c', perspective?
 }
 
 const inFlight = new WeakMap<Store, Map<string, Promise<unknown>>>();
+/** Per store, (log, perspective) → the store generation at which its case view was last found current. */
+const verifiedAt = new WeakMap<Store, Map<string, number>>();
 
 /**
  * Makes sure the case view of a log reflects the canonical tables, refreshing it when an ingest
@@ -163,11 +165,18 @@ export async function ensureCaseViews(store: Store, logId: string, perspective?:
   const rule = ruleFor(await logKind(store, logId), perspective);
   if (!rule) throw new MiningInputError(`log "${logId}" has no perspective "${perspective ?? '(main)'}"`);
   if (store.readOnly) return rule.perspective;
+  const k = `${logId}\u0000${rule.perspective}`;
+  let seen = verifiedAt.get(store);
+  if (!seen) verifiedAt.set(store, (seen = new Map()));
+  if (seen.get(k) === store.generation) return rule.perspective;
+  const generation = store.generation;
   const [state] = await store.query<{ fingerprint: string }>('mining/refresh/state', { log_id: logId, perspective: rule.perspective });
-  if (state && state.fingerprint === (await fingerprint(store, logId))) return rule.perspective;
+  if (state && state.fingerprint === (await fingerprint(store, logId))) {
+    seen.set(k, generation);
+    return rule.perspective;
+  }
   let running = inFlight.get(store);
   if (!running) inFlight.set(store, (running = new Map()));
-  const k = `${logId}\u0000${rule.perspective}`;
   let p = running.get(k);
   if (!p) {
     const mine = running;

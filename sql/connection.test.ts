@@ -75,3 +75,26 @@ describe('the store', () => {
     store.close();
   });
 });
+
+describe('the store generation', () => {
+  it('moves on with every commit and autocommitted write, not with reads', async () => {
+    const { Store: S } = await import('./connection');
+    const store = await S.open(':memory:');
+    try {
+      const g0 = store.generation;
+      await store.sql('SELECT 1');
+      await store.query('mining/refresh/log-kind', { log_id: 'x' });
+      expect(store.generation).toBe(g0);
+      await store.transaction((tx) => tx.sql("INSERT INTO meta VALUES ('k', 'v')"));
+      expect(store.generation).toBe(g0 + 1);
+      await store.sql("UPDATE meta SET value = 'w' WHERE key = 'k'");
+      expect(store.generation).toBe(g0 + 2);
+      await store.sql("/* a comment */ -- and another\n SELECT * FROM meta");
+      expect(store.generation).toBe(g0 + 2);
+      await expect(store.transaction(() => Promise.reject(new Error('no')))).rejects.toThrow('no');
+      expect(store.generation).toBe(g0 + 2); // a rolled-back transaction changed nothing
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -48,6 +48,9 @@ const SAFE_DEFAULTS: Record<string, string> = {
   autoload_known_extensions: 'false',
 };
 
+/** Statements that cannot change the store (leading comments and blanks skipped). */
+const READ_ONLY_STATEMENT = /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|SUMMARIZE|EXPLAIN)\b/i;
+
 type Cache = Map<string, Promise<Store>>;
 const g = globalThis as typeof globalThis & { __throughlineStores?: Cache };
 const cache: Cache = (g.__throughlineStores ??= new Map());
@@ -84,6 +87,16 @@ export interface Chunk {
 
 export class Store {
   private writeLock: Promise<unknown> = Promise.resolve();
+  private commits = 0;
+
+  /**
+   * Counts this process's committed transactions: while it is unchanged nothing in the store
+   * changed (the process owning a read-write store is its only writer), so readers may keep what
+   * they verified against it.
+   */
+  get generation(): number {
+    return this.commits;
+  }
 
   private constructor(
     readonly path: string,
@@ -134,6 +147,7 @@ export class Store {
       return toPlainRows(reader.getRowObjectsJS()) as T[];
     } finally {
       conn.closeSync();
+      if (!READ_ONLY_STATEMENT.test(text)) this.commits++; // autocommitted write (tests, tools)
     }
   }
 
@@ -152,6 +166,7 @@ export class Store {
       return await fn(sessionOn(conn));
     } finally {
       conn.closeSync();
+      this.commits++; // a session may have written; count it as a change
     }
   }
 
@@ -219,6 +234,7 @@ export class Store {
       try {
         const result = await fn(tx);
         await conn.run('COMMIT');
+        this.commits++;
         return result;
       } catch (err) {
         await conn.run('ROLLBACK').catch(() => undefined);
@@ -233,6 +249,7 @@ export class Store {
   /** Runs a script without a transaction of its own (migrations manage theirs). */
   async exec(text: string): Promise<void> {
     await this.writer.run(text);
+    this.commits++;
   }
 
   close(): void {
