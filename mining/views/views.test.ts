@@ -217,21 +217,25 @@ describe('the filters against the oracle (simulated O2C, 400 orders)', () => {
   it('gives directly-follows counts and gaps equal to the oracle, start and end edges included', async () => {
     const filters: Filter[] = [{ kind: 'attribute', attribute: 'channel', values: ['EDI'] }];
     const want = cases.filter((c) => matches(c, filters[0]));
-    const counts = new Map<string, { n: number; total: number; max: number }>();
-    const add = (k: string, secs: number) => {
-      const e = counts.get(k) ?? { n: 0, total: 0, max: 0 };
-      counts.set(k, { n: e.n + 1, total: e.total + secs, max: Math.max(e.max, secs) });
+    const counts = new Map<string, { n: number; total: number; max: number; cases: Set<number> }>();
+    const add = (k: string, secs: number, c: number) => {
+      const e = counts.get(k) ?? { n: 0, total: 0, max: 0, cases: new Set<number>() };
+      counts.set(k, { n: e.n + 1, total: e.total + secs, max: Math.max(e.max, secs), cases: e.cases.add(c) });
     };
     for (const c of want) {
-      add(`__start__>${c.events[0].activity}`, 0);
-      for (let i = 1; i < c.events.length; i++) add(`${c.events[i - 1].activity}>${c.events[i].activity}`, (c.events[i].ts - c.events[i - 1].ts) / 1000);
-      add(`${c.events[c.events.length - 1].activity}>__end__`, 0);
+      add(`__start__>${c.events[0].activity}`, 0, c.no);
+      for (let i = 1; i < c.events.length; i++) add(`${c.events[i - 1].activity}>${c.events[i].activity}`, (c.events[i].ts - c.events[i - 1].ts) / 1000, c.no);
+      add(`${c.events[c.events.length - 1].activity}>__end__`, 0, c.no);
     }
     const map = await processMap(store, { filters });
     expect(map.edges.length).toBe(counts.size);
+    for (const n of map.nodes.filter((x) => !x.id.startsWith('__'))) {
+      expect(n.cases, `cases with ${n.id}`).toBe(want.filter((c) => c.events.some((e) => e.activity === n.id)).length);
+    }
     for (const e of map.edges) {
       const o = counts.get(`${e.source}>${e.target}`);
       expect(e.count, `${e.source} → ${e.target}`).toBe(o?.n);
+      expect(e.cases, `cases of ${e.source} → ${e.target}`).toBe(o?.cases.size);
       if (e.source !== '__start__' && e.target !== '__end__') {
         expect(e.totalSeconds).toBeCloseTo(o?.total ?? -1, 3);
         expect(e.maxSeconds).toBe(o?.max);

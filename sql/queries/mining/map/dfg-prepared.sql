@@ -4,14 +4,14 @@
 -- activity ends a case as often as it occurs minus the times another event follows it, and each
 -- such case ends once (so their cases = their count). Edges from '__start__' and to '__end__'
 -- carry no time. Seconds: median, mean, p90, total, min, max of the gap between the two events
--- (median and p90 from one quantile state). $performance = false skips the times (a frequency map).
+-- (median and p90 from one quantile state). Cases per edge: the pair's first occurrences. $performance = false skips the times (a frequency map).
 WITH t AS (
-  SELECT case_no, coalesce(prev_act, 0) AS src, act AS tgt, CASE WHEN $performance THEN prev_dt END AS secs
+  SELECT first_edge, coalesce(prev_act, 0) AS src, act AS tgt, CASE WHEN $performance THEN prev_dt END AS secs
   FROM case_trace
   WHERE log_id = $log_id AND perspective = $perspective AND case_no IN __SELECTED_CASES__
 ),
 agg AS MATERIALIZED (
-  SELECT src, tgt, count(*)::BIGINT AS count, count(DISTINCT case_no)::BIGINT AS cases,
+  SELECT src, tgt, count(*)::BIGINT AS count, count_if(first_edge)::BIGINT AS cases,
          quantile_cont(secs, [0.5, 0.9]) AS q, avg(secs) AS mean_seconds, sum(secs) AS total_seconds,
          min(secs) AS min_seconds, max(secs) AS max_seconds
   FROM t GROUP BY src, tgt
