@@ -88,6 +88,27 @@ describe('mining simulated order-to-cash data', () => {
     expect(mismatches.map(([order, events]) => `${order}: ${events.filter((e) => !(got.get(order) ?? []).includes(e)).join(', ')} not loaded`)).toEqual([]);
   });
 
+  it("gives each sampled order its true duration and order-to-ship time, to the second", async () => {
+    const rows = await store.sql<{ case_id: string; secs: number; ship_secs: number | null }>(
+      `SELECT case_id, epoch(end_ts) - epoch(start_ts) AS secs, epoch(first_pgi_ts) - epoch(created_ts) AS ship_secs
+       FROM cases WHERE log_id = 'o2c' AND perspective = 'order'`,
+    );
+    const byId = new Map(rows.map((r) => [r.case_id, r]));
+    let checked = 0;
+    for (const t of truth.sampleTraces) {
+      const times = t.events.map((e) => Date.parse(e.time));
+      const first = (a: string) => t.events.find((e) => e.activity === a);
+      const got = byId.get(`sales_order:${Number(t.order)}`);
+      expect(got, t.order).toBeDefined();
+      expect(got?.secs, `${t.order} duration`).toBe((Math.max(...times) - Math.min(...times)) / 1000);
+      const cso = first('Create Sales Order');
+      const pgi = first('Post Goods Issue');
+      expect(got?.ship_secs ?? null, `${t.order} order-to-ship`).toBe(cso && pgi ? (Date.parse(pgi.time) - Date.parse(cso.time)) / 1000 : null);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
   it('keeps each trace in time order', async () => {
     const [bad] = await store.sql<{ n: number }>(
       `SELECT count(*) AS n FROM (
