@@ -10,13 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Store, Tx } from '../../sql';
+import { frag, type Store, type Tx } from '../../sql';
 import { reportPhase, reportRows } from '../progress';
 import { listFiles } from '../pipeline/files';
 import { failedResult, runRow } from '../pipeline/run-record';
 import { IngestError, type IngestResult, type RejectSample } from '../types';
 import { scanXesFile, type XesLimits, type XesLogMeta } from './read';
-import { LineFile, tsvHandler, type TsvCounts } from './tsv';
+import { LineFile, tsvHandler, type TsvCounts, type TsvFiles } from './tsv';
 
 /** With TL_INGEST_PROFILE set, prints a step's time (wall and process CPU) to stderr. */
 async function step<T>(label: string, p: () => Promise<T>): Promise<T> {
@@ -47,19 +47,23 @@ export async function importXesFast(store: Store, path: string, opts: FastImport
   const runId = `xes-${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
   const t0 = performance.now();
   const base = { runId, logId, sourceKind: 'xes' as const, sourcePath: path };
-  const counts: TsvCounts = { traces: 0, events: 0, ord: 0 };
+  const counts: TsvCounts = { traces: 0, events: 0, ord: 0, rejected: 0 };
   const dir = mkdtempSync(join(tmpdir(), 'throughline-xes-'));
   try {
     const files = listFiles(path, (f) => /\.xes(\.gz)?$/i.test(f));
-    const events = new LineFile(join(dir, 'events.tsv'));
-    const traces = new LineFile(join(dir, 'traces.tsv'));
-    // Activity instances paired while scanning: only usable for one file (a case is one trace).
-    const instances = files.length === 1 ? new LineFile(join(dir, 'instances.tsv')) : null;
+    const out: TsvFiles = {
+      events: new LineFile(join(dir, 'events.tsv')),
+      traces: new LineFile(join(dir, 'traces.tsv')),
+      rejects: new LineFile(join(dir, 'rejects.tsv')),
+      // Activity instances paired while scanning: only usable for one file (a case is one trace).
+      instances: files.length === 1 ? new LineFile(join(dir, 'instances.tsv')) : null,
+    };
+    const { events, traces, rejects, instances } = out;
     try {
       await step('scan+write', async () => {
         let reported = 0;
         for (let i = 0; i < files.length; i++) {
-          for await (const _ of scanXesFile(files[i], limits, (scanner) => tsvHandler(scanner, i + 1, meta, events, traces, counts, instances))) {
+          for await (const _ of scanXesFile(files[i], limits, (scanner) => tsvHandler(scanner, i + 1, meta, out, counts))) {
             const rows = counts.traces + counts.events;
             if (rows - reported >= 4096) {
               reportRows(rows - reported);
@@ -70,31 +74,32 @@ export async function importXesFast(store: Store, path: string, opts: FastImport
         reportRows(counts.traces + counts.events - reported);
       });
     } finally {
-      events.close();
-      traces.close();
-      instances?.close();
+      for (const f of [events, traces, rejects, instances]) f?.close();
     }
     const rowsRead = counts.traces + counts.events;
     return await store.transaction(async (tx) => {
       reportPhase('merging');
       const fileList = files.map((f, i) => ({ no: i + 1, name: f.name, base: basename(f.name) }));
       await tx.query('ingest/xes/fast-run', { run_id: runId, log_id: logId, files: JSON.stringify(fileList) });
-      await step('read events', () => tx.query('ingest/xes/fast-read-events', { path: events.path, max_line: maxLineBytes(events.maxLine) }));
+      await tx.script('ingest/xes/fast-events-view', { path: frag.literal(events.path), max_line: frag.integer(maxLineBytes(events.maxLine)) });
       await step('read traces', () => tx.query('ingest/xes/fast-read-traces', { path: traces.path, max_line: maxLineBytes(traces.maxLine) }));
+      await tx.query('ingest/xes/fast-read-rejects', { path: rejects.path, max_line: maxLineBytes(rejects.maxLine) });
       await step('prepare', () => tx.script('ingest/xes/fast-prepare'));
+      const [{ fresh }] = await tx.query<{ fresh: boolean }>('ingest/xes/fast-fresh');
+      await step('duplicates', () => tx.script(fresh ? 'ingest/xes/fast-present-none' : 'ingest/xes/fast-present'));
       await step('insert events', () => tx.query('ingest/xes/fast-insert-events'));
       await step('insert objects', () => tx.script('ingest/xes/fast-insert-objects'));
       await step('insert links+rejects', () => tx.script('ingest/xes/fast-insert-links'));
-      const [c] = await tx.query<{ events_added: number; objects_added: number; rows_duplicate: number; rows_rejected: number }>('ingest/xes/fast-counts');
+      const [c] = await tx.query<{ objects_added: number; rows_duplicate: number }>('ingest/xes/fast-counts');
       const samples = await tx.query<{ file: string; row_no: number | null; field: string | null; reason: string }>('ingest/xes/fast-reject-samples');
       const result: IngestResult = {
         ...base,
         status: 'succeeded',
         rowsRead,
-        rowsLoaded: rowsRead - c.rows_rejected - c.rows_duplicate,
-        rowsRejected: c.rows_rejected,
+        rowsLoaded: rowsRead - counts.rejected - c.rows_duplicate,
+        rowsRejected: counts.rejected,
         rowsDuplicate: c.rows_duplicate,
-        eventsAdded: c.events_added,
+        eventsAdded: counts.ord - c.rows_duplicate,
         objectsAdded: c.objects_added,
         rejectSamples: samples.map((s): RejectSample => ({ file: s.file, row: s.row_no, field: s.field, reason: s.reason })),
         durationMs: Math.round(performance.now() - t0),
@@ -104,7 +109,6 @@ export async function importXesFast(store: Store, path: string, opts: FastImport
       // Activity instances: as paired by the scanner when the log had no events before this run
       // (the usual first import), else from everything the log now holds.
       await step('activity instances', async () => {
-        const [{ fresh }] = await tx.query<{ fresh: boolean }>('ingest/xes/fast-fresh');
         await tx.query('ingest/xes/activity-instances-clear', { log_id: logId });
         if (fresh && instances) {
           await tx.query('ingest/xes/fast-activity-instances', { path: instances.path, max_line: maxLineBytes(instances.maxLine) });

@@ -8,8 +8,9 @@
 // Lines (fields by TAB; `\N` = NULL; a text field holding TAB, CR, LF, U+0001 or exactly `\N` is
 // written as U+0001 + its JSON string, decoded in SQL by the `xes_txt` macro; attrs is JSON
 // text, which never holds a raw TAB or newline):
-//   events: ord, file_no, trace_no, event_no, line, activity, ts_ms, user_id, attrs, reject_field, reject_reason
-//           (a rejected event has ord, activity, ts_ms, user_id and attrs NULL)
+//   events: ord, file_no, trace_no, event_no, line, activity, ts_ms, user_id, attrs
+//   rejects: file_no, trace_no, event_no, line, field, reason (events without a valid
+//           timestamp or without concept:name)
 //   traces: file_no, trace_no, line, name (the trace's concept:name), attrs
 //   instances (when asked): file_no, trace_no, activity, instance_no, start_ord, complete_ord,
 //           start_ms, complete_ms, prev_last_ms — the activity instances of each trace (below)
@@ -256,11 +257,20 @@ function lifecycle(a: AttrList): number {
   return 2;
 }
 
+export interface TsvFiles {
+  events: LineFile;
+  traces: LineFile;
+  rejects: LineFile;
+  /** Activity instances per trace; null: not paired here (SQL pairs them from the store). */
+  instances: LineFile | null;
+}
+
 export interface TsvCounts {
   traces: number;
   events: number;
   /** Accepted events so far over all files (the `ord` of the next one is this + 1). */
   ord: number;
+  rejected: number;
 }
 
 /**
@@ -271,11 +281,10 @@ export function tsvHandler(
   scanner: XmlScanner,
   fileNo: number,
   meta: XesLogMeta,
-  events: LineFile,
-  traces: LineFile,
+  out: TsvFiles,
   counts: TsvCounts,
-  instances: LineFile | null,
 ): ScanHandler {
+  const { instances } = out;
   const kinds: number[] = [];
   const refs: unknown[] = [];
   let depth = 0;
@@ -311,7 +320,8 @@ export function tsvHandler(
   /** `\t<file>\t<trace>\t<event>\t<line>\t`: the event's position fields. */
   const pos = (): string => `${head}${traceNo}\t${eventNo}\t${eventLine}\t`;
   const reject = (field: string, reason: string): void => {
-    events.add(`\\N${pos()}\\N\t\\N\t\\N\t\\N\t${t(field)}\t${t(reason)}\n`);
+    counts.rejected++;
+    out.rejects.add(`${fileNo}\t${traceNo}\t${eventNo}\t${eventLine}\t${t(field)}\t${t(reason)}\n`);
   };
 
   const endEvent = (): void => {
@@ -335,14 +345,14 @@ export function tsvHandler(
       tLc[tn] = lifecycle(a);
       tn++;
     }
-    events.add(`${++counts.ord}${pos()}${t(name)}\t${ts}\t${t(resource ?? null)}\t${a.json(EVENT_SKIP)}\t\\N\t\\N\n`);
+    out.events.add(`${++counts.ord}${pos()}${t(name)}\t${ts}\t${t(resource ?? null)}\t${a.json(EVENT_SKIP)}\n`);
   };
 
   const endTrace = (): void => {
     counts.traces++;
     if (instances) traceInstances(tn, tAct, tMs, tOrd, tLc, instances, `${fileNo}\t${traceNo}\t`);
     tn = 0;
-    traces.add(`${fileNo}\t${traceNo}\t${traceLine}\t${t(traceAttrs.find('concept:name') ?? null)}\t${traceAttrs.json(null)}\n`);
+    out.traces.add(`${fileNo}\t${traceNo}\t${traceLine}\t${t(traceAttrs.find('concept:name') ?? null)}\t${traceAttrs.json(null)}\n`);
   };
 
   return {

@@ -1,8 +1,8 @@
 -- XES fast path: its temp tables.
-DROP TABLE IF EXISTS xes_ev_raw;
+DROP VIEW IF EXISTS xes_ev_raw;
+DROP TABLE IF EXISTS xes_rej_raw;
 DROP TABLE IF EXISTS xes_tr_raw;
 DROP TABLE IF EXISTS xes_cases;
-DROP TABLE IF EXISTS xes_ev;
 DROP TABLE IF EXISTS xes_rej;
 DROP TABLE IF EXISTS xes_present;
 DROP TABLE IF EXISTS xes_obj;

@@ -1,10 +1,14 @@
 -- XES fast path: each event linked to its case (qualifier `case`); events the log had before this
 -- run only where the link is missing.
 INSERT INTO event_object (log_id, event_id, object_id, qualifier)
-SELECT (SELECT log_id FROM xes_run), event_id, case_id, 'case' FROM xes_ev
+WITH ev AS (
+  SELECT 'xes:' || f.base || ':' || e.trace_no || ':' || e.event_no AS event_id, 'case:' || c.case_key AS case_id
+  FROM xes_ev_raw e JOIN xes_files f USING (file_no) JOIN xes_cases c USING (file_no, trace_no)
+)
+SELECT (SELECT log_id FROM xes_run), event_id, case_id, 'case' FROM ev
 WHERE event_id NOT IN (SELECT event_id FROM xes_present)
 UNION ALL
-SELECT (SELECT log_id FROM xes_run), e.event_id, e.case_id, 'case' FROM xes_ev e
+SELECT (SELECT log_id FROM xes_run), e.event_id, e.case_id, 'case' FROM ev e
 WHERE e.event_id IN (SELECT event_id FROM xes_present)
   AND NOT EXISTS (SELECT 1 FROM event_object o WHERE o.log_id = (SELECT log_id FROM xes_run) AND o.event_id = e.event_id
                     AND o.object_id = e.case_id AND o.qualifier = 'case');

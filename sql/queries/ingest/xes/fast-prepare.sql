@@ -1,4 +1,4 @@
--- XES fast path, after both TSV files are read: case ids, event ids, what the log already has.
+-- XES fast path, once the TSV files are read: case ids, rejects, case objects, what the log already has.
 -- A text field escaped by tsv.ts starts with U+0001 and holds a JSON string.
 CREATE OR REPLACE TEMP MACRO xes_txt(s) AS CASE WHEN starts_with(s, chr(1)) THEN json_extract_string(s[2:], '$') ELSE s END;
 
@@ -12,29 +12,15 @@ SELECT file_no, trace_no, line, attrs, file_no::BIGINT * 4294967296 + trace_no A
        CASE WHEN row_number() OVER (PARTITION BY file_no, k ORDER BY trace_no) > 1 THEN k || '#' || trace_no ELSE k END AS case_key
 FROM t;
 
-CREATE OR REPLACE TEMP TABLE xes_ev AS
-SELECT e.ord, 'xes:' || f.base || ':' || e.trace_no || ':' || e.event_no AS event_id, xes_txt(e.activity) AS activity,
-       e.ts_ms, xes_txt(e.user_id) AS user_id, e.attrs, f.name AS file, f.name || ':' || e.line AS source_key,
-       'case:' || c.case_key AS case_id
-FROM xes_ev_raw e JOIN xes_files f USING (file_no) JOIN xes_cases c USING (file_no, trace_no)
-WHERE e.ord IS NOT NULL;
-
 CREATE OR REPLACE TEMP TABLE xes_rej AS
-SELECT f.name AS file, e.line AS row_no, xes_txt(e.reject_field) AS field, xes_txt(e.reject_reason) AS reason,
+SELECT f.name AS file, e.line AS row_no, xes_txt(e.field) AS field, xes_txt(e.reason) AS reason,
        'trace ' || c.case_key || ' event ' || e.event_no AS raw, e.file_no, e.trace_no, e.event_no
-FROM xes_ev_raw e JOIN xes_files f USING (file_no) JOIN xes_cases c USING (file_no, trace_no)
-WHERE e.ord IS NULL;
-
-DROP TABLE xes_ev_raw;
+FROM xes_rej_raw e JOIN xes_files f USING (file_no) JOIN xes_cases c USING (file_no, trace_no);
 
 -- The store's last seq (events.seq = it + ord) and whether the log had any events before this run.
 CREATE OR REPLACE TEMP TABLE xes_seq_base AS
 SELECT (SELECT coalesce(max(seq), 0) FROM events) AS base,
        NOT EXISTS (SELECT 1 FROM events WHERE log_id = (SELECT log_id FROM xes_run)) AS fresh;
-
-CREATE OR REPLACE TEMP TABLE xes_present AS
-SELECT event_id FROM events
-WHERE log_id = (SELECT log_id FROM xes_run) AND event_id IN (SELECT event_id FROM xes_ev);
 
 -- Case objects: one per case id. The same id from several files (a folder) merges the traces'
 -- attributes in file order, as the pipeline's merge did (same names: the last; two: a patch; more: a fold).
