@@ -25,7 +25,7 @@ import { XES_TYPES, type XesAttr, type XesLogMeta, type XesType } from './read';
 
 const TYPE_SET: ReadonlySet<string> = new Set(XES_TYPES);
 const MAX_DEPTH = 256;
-const FLUSH_CHARS = 256 << 10;
+const BLOCK_BYTES = 1 << 20;
 const NEEDS_ESCAPE = /[\t\n\r\x01]/;
 
 /** A text field: `\N` for null, escaped when it holds a separator (see the header). */
@@ -34,10 +34,11 @@ function t(v: string | null): string {
   return NEEDS_ESCAPE.test(v) || v === '\\N' ? `\x01${JSON.stringify(v)}` : v;
 }
 
-/** Buffered lines to one file. */
+/** Buffered lines to one file: encoded into a fixed buffer line by line (no long string is built). */
 export class LineFile {
   private fd: number;
-  private buf = '';
+  private readonly buf = Buffer.allocUnsafe(BLOCK_BYTES);
+  private used = 0;
   /** Longest line in UTF-16 units (an upper bound for read_csv's max_line_size: ×3 bytes). */
   maxLine = 0;
   lines = 0;
@@ -45,14 +46,21 @@ export class LineFile {
     this.fd = openSync(path, 'w');
   }
   add(line: string): void {
-    if (line.length > this.maxLine) this.maxLine = line.length;
+    const n = line.length;
+    if (n > this.maxLine) this.maxLine = n;
     this.lines++;
-    this.buf += line;
-    if (this.buf.length >= FLUSH_CHARS) this.flush();
+    if (this.used + n * 3 > BLOCK_BYTES) {
+      this.flush();
+      if (n * 3 > BLOCK_BYTES) {
+        writeSync(this.fd, line);
+        return;
+      }
+    }
+    this.used += this.buf.write(line, this.used, 'utf8');
   }
   flush(): void {
-    if (this.buf) writeSync(this.fd, this.buf);
-    this.buf = '';
+    if (this.used) writeSync(this.fd, this.buf, 0, this.used);
+    this.used = 0;
   }
   close(): void {
     if (this.fd < 0) return;
