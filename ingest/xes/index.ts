@@ -1,10 +1,10 @@
-// XES import/export facade. importXes runs the shared pipeline (ingest/pipeline/run.ts) with the
-// XES source: events, case objects and links are staged and merged in ONE transaction (an
-// IngestError leaves the canonical tables untouched). Before the run the log is registered with
-// kind 'xes' (the pipeline would register an unknown log as 'o2c'); inside the run's transaction,
-// just before COMMIT (RunOptions.beforeCommit), the log's file-level content (log_attributes) is
-// replaced and its activity instances (start/complete pairs) rebuilt, so a run lands whole or
-// not at all.
+// XES import/export facade. importXes registers the log with kind 'xes', then by default runs the
+// fast path (import.ts: the scanner writes TSV, DuckDB loads it with set-based SQL); events, case
+// objects, links, rejects, the log's file-level content (log_attributes) and its activity
+// instances land in ONE transaction (an IngestError leaves the canonical tables untouched).
+// `via: 'pipeline'` runs the shared staging pipeline (ingest/pipeline/run.ts) with the XES mapper
+// (map.ts) instead: the reference the fast path is tested against, table by table
+// (xes-paths.test.ts), and the "before" of bench/xes-bench.ts --pipeline.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Store, Tx } from '../../sql';

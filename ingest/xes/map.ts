@@ -1,4 +1,6 @@
-// The XES mapper: one canonical event per XES event, one `case` object per trace.
+// The XES mapper: one canonical event per XES event, one `case` object per trace. Used by the
+// pipeline path (importXes via: 'pipeline'); the default fast path (tsv.ts) writes the same values
+// and reuses toAttrs/parseXesTimestamp from here.
 // - activity = concept:name; ts = time:timestamp (xs:dateTime, offset applied → UTC; no offset =
 //   UTC); user_id = org:resource; every other attribute is kept in attrs, lifecycle:transition
 //   included. Plain values stay plain (string, number, boolean; dates as written); the XES type of
