@@ -258,7 +258,7 @@ describe('SQL business time equals the TypeScript calendar', () => {
          FROM (SELECT unnest(from_json($rows, '[{"i":"INTEGER","cal":"VARCHAR","s":"VARCHAR","e":"VARCHAR","a":"DOUBLE","r":"DOUBLE"}]'), recursive := true))`,
         { rows: JSON.stringify(cases.map((c, i) => ({ i, cal: c.calId, s: ts(c.start), e: c.stop === null ? null : ts(c.stop), a: c.allowance, r: c.risk }))) },
       );
-      await measureWork(tx, 'rnd', 'order', ts(asOf), 'test');
+      await measureWork(tx, 'rnd', ts(asOf), 'test');
       return tx.sql<{ i: number; used: number; due: number; risk: number; status: string }>(
         `SELECT case_no AS i, used_seconds AS used, epoch(due_ts) AS due, epoch(risk_ts) AS risk, status FROM sla_clocks WHERE log_id = 'rnd' ORDER BY case_no`,
       );

@@ -9,33 +9,32 @@
 -- A clock is breached when it stops (or, open, is measured) after its due time; as business time
 -- stands still outside working hours, used − allowance is then ≥ 0 and sets the severity:
 -- (used − allowance) ÷ allowance below major_pct % is minor, above critical_pct % critical.
--- $log_id, $perspective, $as_of (ISO), $policy_version.
+-- $log_id (its calendar windows), $as_of (ISO), $policy_version.
 INSERT INTO sla_clocks
 WITH
-w AS (
-  SELECT calendar_id, open_utc, epoch(open_utc) AS o, epoch(close_utc) - epoch(open_utc) AS len, cum_before
-  FROM sla_calendar_windows WHERE log_id = $log_id
-),
 k AS (
-  SELECT *, coalesce(stop_ts, $as_of::TIMESTAMP) AS upto FROM sla_work
-  WHERE log_id = $log_id AND perspective = $perspective
+  SELECT *, coalesce(stop_ts, $as_of::TIMESTAMP) AS upto FROM sla_work   -- this evaluation's clocks only
 ),
 b1 AS (
-  SELECT k.*, coalesce(w.cum_before + least(greatest(epoch(k.start_ts) - w.o, 0), w.len), 0) AS b_start
-  FROM k ASOF LEFT JOIN w ON w.calendar_id = k.calendar_id AND k.start_ts >= w.open_utc
+  SELECT k.*, coalesce(w.cum_before + least(greatest(epoch(k.start_ts) - epoch(w.open_utc), 0), epoch(w.close_utc) - epoch(w.open_utc)), 0) AS b_start
+  FROM k ASOF LEFT JOIN sla_calendar_windows w
+    ON w.log_id = $log_id AND w.calendar_id = k.calendar_id AND k.start_ts >= w.open_utc
 ),
 b2 AS (
-  SELECT b1.*, coalesce(w.cum_before + least(greatest(epoch(b1.upto) - w.o, 0), w.len), 0) AS b_upto,
+  SELECT b1.*, coalesce(w.cum_before + least(greatest(epoch(b1.upto) - epoch(w.open_utc), 0), epoch(w.close_utc) - epoch(w.open_utc)), 0) AS b_upto,
          b1.b_start + b1.allowance_s AS due_b, b1.b_start + b1.risk_s AS risk_b
-  FROM b1 ASOF LEFT JOIN w ON w.calendar_id = b1.calendar_id AND b1.upto >= w.open_utc
+  FROM b1 ASOF LEFT JOIN sla_calendar_windows w
+    ON w.log_id = $log_id AND w.calendar_id = b1.calendar_id AND b1.upto >= w.open_utc
 ),
 d1 AS (
-  SELECT b2.*, w.o + (b2.due_b - w.cum_before) AS due_s
-  FROM b2 ASOF LEFT JOIN w ON w.calendar_id = b2.calendar_id AND b2.due_b > w.cum_before
+  SELECT b2.*, epoch(w.open_utc) + (b2.due_b - w.cum_before) AS due_s
+  FROM b2 ASOF LEFT JOIN sla_calendar_windows w
+    ON w.log_id = $log_id AND w.calendar_id = b2.calendar_id AND b2.due_b > w.cum_before
 ),
 d2 AS (
-  SELECT d1.*, w.o + (d1.risk_b - w.cum_before) AS risk_s_at
-  FROM d1 ASOF LEFT JOIN w ON w.calendar_id = d1.calendar_id AND d1.risk_b > w.cum_before
+  SELECT d1.*, epoch(w.open_utc) + (d1.risk_b - w.cum_before) AS risk_s_at
+  FROM d1 ASOF LEFT JOIN sla_calendar_windows w
+    ON w.log_id = $log_id AND w.calendar_id = d1.calendar_id AND d1.risk_b > w.cum_before
 ),
 m AS (
   SELECT *, b_upto - b_start AS used,
