@@ -4,6 +4,7 @@
 /** 'order' | 'case' | an object type (mining/refresh.ts). */
 export type Perspective = string;
 export type * from './filter/types';
+export type * from './sla/types';
 
 /** Half-open period [from, to), ISO dates (YYYY-MM-DD) in UTC. */
 export interface Period {
