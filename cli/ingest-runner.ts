@@ -1,27 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import type { IngestProgress, ProgressListener } from '../ingest/progress';
 import type { IngestResult, SourceKind } from '../ingest/types';
+import type { Store } from '../sql';
 import type { ServerInfo } from './store-access';
 
 export type IngestKind = SourceKind | 'all';
 
-/** Opens the store in this process (no server owns it), ingests, refreshes the case views. */
-export async function ingestDirect(storePath: string, kind: IngestKind, path: string, onProgress?: ProgressListener): Promise<IngestResult[]> {
+/**
+ * No server owns the store: opens it in this process, runs `load` with its progress reported to
+ * `onProgress`, then refreshes the case views of every log a successful run loaded into.
+ */
+export async function loadDirect(
+  storePath: string,
+  onProgress: ProgressListener | undefined,
+  load: (store: Store) => Promise<IngestResult[]>,
+): Promise<IngestResult[]> {
   const { Store } = await import('../sql');
-  const { ingest, ingestDirectory } = await import('../ingest');
   const { refreshCaseViews } = await import('../mining');
   const { withProgress, reportPhase } = await import('../ingest/progress');
   const store = await Store.open(storePath);
   try {
     return await withProgress(onProgress ?? (() => undefined), async () => {
-      const results = kind === 'all' ? await ingestDirectory(store, path) : [await ingest(store, kind, path)];
+      const results = await load(store);
       reportPhase('refreshing');
-      await refreshCaseViews(store, results[0]?.logId ?? 'o2c');
+      for (const logId of new Set(results.filter((r) => r.status === 'succeeded').map((r) => r.logId))) await refreshCaseViews(store, logId);
       return results;
     });
   } finally {
     store.close();
   }
+}
+
+/** Loads one source kind (or a simulator folder) in this process. */
+export function ingestDirect(storePath: string, kind: IngestKind, path: string, onProgress?: ProgressListener): Promise<IngestResult[]> {
+  return loadDirect(storePath, onProgress, async (store) => {
+    const { ingest, ingestDirectory } = await import('../ingest');
+    return kind === 'all' ? ingestDirectory(store, path) : [await ingest(store, kind, path)];
+  });
 }
 
 /**

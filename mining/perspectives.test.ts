@@ -1,33 +1,23 @@
 // The O2C perspectives (order, order line, delivery, invoice) against the simulator's counts, and
 // `logStats` reporting them under perObjectType (the issue's acceptance keys).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulate } from '../fixtures/sim/simulate';
-import { ingestDirectory } from '../ingest';
-import { Store } from '../sql';
+import type { Store } from '../sql';
 import { logStats } from './log-stats';
 import { processMap } from './process-map';
-import { logPerspectives, refreshCaseViews } from './refresh';
+import { logPerspectives } from './refresh';
+import { simulatedStore, type SimulatedStore } from './testing/simulated-store';
 import { variants } from './views';
 
-let dir: string;
+let sim: SimulatedStore;
 let store: Store;
 let counts: Record<string, number>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tl-persp-'));
-  await simulate({ orders: 300, seed: 9, outDir: dir });
-  counts = (JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as { counts: Record<string, number> }).counts;
-  store = await Store.open(':memory:');
-  await ingestDirectory(store, dir);
-  await refreshCaseViews(store, 'o2c');
+  sim = await simulatedStore({ orders: 300, seed: 9 }, 'tl-persp-');
+  store = sim.store;
+  counts = sim.truth.counts as Record<string, number>;
 });
-afterAll(() => {
-  store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sim?.close());
 
 describe('O2C perspectives', () => {
   it('are listed with the order first', async () => {

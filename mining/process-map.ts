@@ -5,7 +5,6 @@
 import type { Store } from '../sql';
 import { selectionFor } from './filter/prepare';
 import { selectedQuery } from './filter/selection';
-import { viewQuery } from './views/common';
 import type { Filter } from './filter/types';
 import { ensureCaseViews } from './refresh';
 import { END, START, selectActivities, simplifyMap } from './simplify';
@@ -59,12 +58,12 @@ export async function processMap(store: Store, opts: ProcessMapOptions = {}): Pr
 
   // Every activity kept: the full graph does not depend on the activity counts, so all three
   // queries run at once (DuckDB leaves a core idle in parts of each).
-  const prepared = () => viewQuery<EdgeRow>(store, 'mining/map/dfg-prepared', { ...base, performance: opts.performance ?? true }, selection);
+  const prepared = () => selectedQuery<EdgeRow>(store, 'mining/map/dfg-prepared', { ...base, performance: opts.performance ?? true }, selection);
   const early = activityPct >= 100 ? prepared() : null;
   early?.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const [[totals], acts] = await Promise.all([
-    viewQuery<{ cases: number; events: number }>(store, 'mining/map/totals', base, selection),
-    viewQuery<{ activity: string; events: number; cases: number }>(store, 'mining/map/activities', base, selection),
+    selectedQuery<{ cases: number; events: number }>(store, 'mining/map/totals', base, selection),
+    selectedQuery<{ activity: string; events: number; cases: number }>(store, 'mining/map/activities', base, selection),
   ]);
   const activityNodes: MapNode[] = acts.map((a) => ({ id: a.activity, label: a.activity, events: a.events, cases: a.cases }));
   const kept = selectActivities(activityNodes, activityPct);

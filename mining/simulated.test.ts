@@ -1,13 +1,9 @@
 // End to end on simulated data: the simulator writes source extracts, the real ingestors load
 // them, and the case view must give back what the simulator planted (ground-truth.json).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Store } from '../sql';
-import { simulate } from '../fixtures/sim/simulate';
-import { ingestDirectory } from '../ingest';
-import { refreshCaseViews, overviewKpis, processMap, logSummaries } from './index';
+import type { Store } from '../sql';
+import { overviewKpis, processMap, logSummaries } from './index';
+import { simulatedStore, type SimulatedStore } from './testing/simulated-store';
 
 interface TruthTrace {
   order: string;
@@ -20,22 +16,16 @@ interface Truth {
 }
 
 const ORDERS = 2_000;
-let dir: string;
+let sim: SimulatedStore;
 let store: Store;
 let truth: Truth;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tl-mining-sim-'));
-  await simulate({ orders: ORDERS, seed: 11, outDir: dir });
-  truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Truth;
-  store = await Store.open(':memory:');
-  await ingestDirectory(store, dir);
-  await refreshCaseViews(store, 'o2c');
+  sim = await simulatedStore({ orders: ORDERS, seed: 11 }, 'tl-mining-sim-');
+  store = sim.store;
+  truth = sim.truth as unknown as Truth;
 });
-afterAll(() => {
-  store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sim?.close());
 
 describe('mining simulated order-to-cash data', () => {
   it('has one case per simulated order', async () => {

@@ -4,6 +4,9 @@
 import type { LogSummary, Period } from '../../mining/types';
 import type { MonthOption } from '../../server/periods';
 import { trailingYear } from '../../server/periods';
+import type { Search } from '../_shared/url-state';
+
+export { searchOf, type Search } from '../_shared/url-state';
 
 /** The five headline KPIs, in this order; DSO by the countback method is shown inside the DSO card. */
 export const HEADLINE = ['orders', 'medianOrderToShipHours', 'medianInvoiceLatencyHours', 'dsoSimple', 'openSlaBreaches'] as const;
@@ -11,13 +14,6 @@ export const HEADLINE = ['orders', 'medianOrderToShipHours', 'medianInvoiceLaten
 /** The map opens on the main flow: the more frequent activities and paths (sliders go to 100 %). */
 export const DEFAULT_ACTIVITY_PCT = 60;
 export const DEFAULT_PATH_PCT = 30;
-
-/** URL keys; only what the user chose is written (period, activities, paths, log). */
-export type Search = { get(key: string): string | null };
-
-export function searchOf(params: Record<string, string | string[] | undefined>): Search {
-  return { get: (key) => { const v = params[key]; return Array.isArray(v) ? (v[0] ?? null) : (v ?? null); } };
-}
 
 /** The log to show: the one in the URL, else the O2C log, else the first. */
 export function chooseLog(logs: readonly LogSummary[] | undefined, wanted: string | null): LogSummary | null {

@@ -3,7 +3,7 @@
 // them again (server/schemas.ts `filter`). A link whose filters cannot be read opens unfiltered
 // and says so, instead of failing the page.
 import type { Filter, FilterKind } from '../../mining/types';
-import type { Search } from '../_overview/inputs';
+import type { Search } from './url-state';
 
 export const FILTER_KEY = 'f';
 const KINDS: readonly FilterKind[] = ['timeframe', 'attribute', 'activity', 'follows', 'variant', 'duration', 'endpoints', 'sla', 'deviation', 'cases'];

@@ -16,3 +16,11 @@ export function writeSearch(patch: Record<string, string | null>, mode: 'push' |
 
 /** The message of a failed query, for the error states. */
 export const messageOf = (err: { message: string } | null): string => err?.message ?? 'Unknown error';
+
+/** Read access to the URL's keys, the same on the server render and in the browser. */
+export type Search = { get(key: string): string | null };
+
+export function searchOf(params: Record<string, string | string[] | undefined>): Search {
+  return { get: (key) => { const v = params[key]; return Array.isArray(v) ? (v[0] ?? null) : (v ?? null); } };
+}
+

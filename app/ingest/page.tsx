@@ -4,7 +4,7 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { Ingest } from '../_ingest/Ingest';
 import { ingestInputs } from '../_ingest/inputs';
-import { searchOf } from '../_overview/inputs';
+import { searchOf } from '../_shared/url-state';
 import { getQueryClient, trpcServer } from '../_trpc/server';
 
 export const dynamic = 'force-dynamic';

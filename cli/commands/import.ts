@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, UsageError } from '../args';
-import { callServer, formatResult } from '../ingest-runner';
+import { callServer, formatResult, loadDirect } from '../ingest-runner';
 import { progressBar } from '../progress-bar';
 import { formatOfFile, type FileFormat } from '../../ingest/formats';
-import type { ImportFileOptions } from '../../ingest/import-file';
-import type { ProgressListener } from '../../ingest/progress';
 import type { ColumnMapping } from '../../ingest/csv/types';
 import { resolveStorePath, runningServer } from '../store-access';
 import type { IngestResult } from '../../ingest/types';
@@ -79,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
       if (!values.json) console.error(`(sent to the running server at ${server.url}, which owns ${storePath})`);
       result = await callServer<IngestResult>(server, 'importFile', { ...opts, path: file }, bar.update);
     } else {
-      result = await importDirect(storePath, file, opts, bar.update);
+      [result] = await loadDirect(storePath, bar.update, async (store) => [await (await import('../../ingest/import-file')).importFile(store, file, opts)]);
     }
   } finally {
     bar.finish();
@@ -87,23 +85,4 @@ export async function run(argv: string[]): Promise<number> {
   if (values.json) console.log(JSON.stringify(result));
   else console.log(formatResult(result));
   return result.status === 'succeeded' ? 0 : 1;
-}
-
-/** No server owns the store: open it here, import, update the log's case views. */
-async function importDirect(storePath: string, file: string, opts: ImportFileOptions, onProgress: ProgressListener): Promise<IngestResult> {
-  const { Store } = await import('../../sql');
-  const { refreshCaseViews } = await import('../../mining');
-  const { importFile } = await import('../../ingest/import-file');
-  const { withProgress, reportPhase } = await import('../../ingest/progress');
-  const store = await Store.open(storePath);
-  try {
-    return await withProgress(onProgress, async () => {
-      const result = await importFile(store, file, opts);
-      reportPhase('refreshing');
-      if (result.status === 'succeeded') await refreshCaseViews(store, opts.logId);
-      return result;
-    });
-  } finally {
-    store.close();
-  }
 }

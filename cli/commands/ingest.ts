@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parse, UsageError } from '../args';
 import { resolveStorePath, runningServer } from '../store-access';
-import { callServer, formatResult, ingestDirect, ingestViaServer, type IngestKind } from '../ingest-runner';
+import { callServer, formatResult, ingestDirect, ingestViaServer, loadDirect, type IngestKind } from '../ingest-runner';
 import { progressBar } from '../progress-bar';
 import type { IngestResult } from '../../ingest/types';
 
@@ -61,21 +61,7 @@ async function ingestOdooCommand(connection: string, storeFlag: string | undefin
     if (server) {
       result = await callServer<IngestResult>(server, 'odoo', { connection, ...(log ? { logId: log } : {}) }, bar.update);
     } else {
-      const { Store } = await import('../../sql');
-      const { ingestOdoo } = await import('../../ingest/odoo');
-      const { refreshCaseViews } = await import('../../mining');
-      const { withProgress, reportPhase } = await import('../../ingest/progress');
-      const s = await Store.open(store);
-      try {
-        result = await withProgress(bar.update, async () => {
-          const r = await ingestOdoo(s, connection, log ? { logId: log } : {});
-          reportPhase('refreshing');
-          if (r.status === 'succeeded') await refreshCaseViews(s, r.logId);
-          return r;
-        });
-      } finally {
-        s.close();
-      }
+      [result] = await loadDirect(store, bar.update, async (s) => [await (await import('../../ingest/odoo')).ingestOdoo(s, connection, log ? { logId: log } : {})]);
     }
   } finally {
     bar.finish();

@@ -25,11 +25,20 @@ export const ALL_CASES: CaseSelection = {
 
 export const SELECTED_TOKEN = '__SELECTED_CASES__';
 
-/** The query text of `name` with the selection put in place of every __SELECTED_CASES__. */
+/** `<column> IN __SELECTED_CASES__` (not `NOT IN`). */
+const IN_SELECTION = new RegExp(`\\b(?!NOT\\b)[\\w.]+ IN ${SELECTED_TOKEN}`, 'g');
+
+/**
+ * The query text of `name` with the selection put in place of every __SELECTED_CASES__. For an
+ * unfiltered selection, `<column> IN __SELECTED_CASES__` becomes TRUE instead of a semi-join with
+ * every case: view queries restrict their tables to ($log_id, $perspective), and every such row
+ * belongs to one of its cases. Other uses of the token (NOT IN, FROM) get the subquery.
+ */
 export function selectedText(name: string, selection: CaseSelection): string {
   const text = loadQuery(name);
   if (!text.includes(SELECTED_TOKEN)) throw new Error(`query ${name} does not use ${SELECTED_TOKEN}`);
-  return text.replaceAll(SELECTED_TOKEN, selection.sql);
+  const unfiltered = selection.all && Object.keys(selection.params).length === 0;
+  return (unfiltered ? text.replace(IN_SELECTION, 'TRUE') : text).replaceAll(SELECTED_TOKEN, selection.sql);
 }
 
 function merged(params: Params | undefined, selection: CaseSelection): Params {

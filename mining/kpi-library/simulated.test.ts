@@ -1,36 +1,25 @@
 // The KPI library, the DSO impact and the root cause on simulated data against what the simulator
 // planted and measured (ground-truth.json effects): simulate → real ingestors → case view.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Store } from '../../sql';
-import { simulate } from '../../fixtures/sim/simulate';
+import type { Store } from '../../sql';
 import type { Effects } from '../../fixtures/sim/ground-truth';
-import { ingestDirectory } from '../../ingest';
-import { refreshCaseViews } from '../refresh';
+import { simulatedStore, type SimulatedStore } from '../testing/simulated-store';
 import { kpiValues, type KpiValues } from './values';
 import { rootCause } from '../root-cause';
 import { dsoImpact } from '../dso-impact';
 
 const ORDERS = 2_000;
 const ALL_TIME = { from: '2020-01-01', to: '2030-01-01' };
-let dir: string;
+let sim: SimulatedStore;
 let store: Store;
 let effects: Effects;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tl-kpi-sim-'));
-  await simulate({ orders: ORDERS, seed: 23, outDir: dir });
-  effects = (JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as { effects: Effects }).effects;
-  store = await Store.open(':memory:');
-  await ingestDirectory(store, dir);
-  await refreshCaseViews(store, 'o2c');
+  sim = await simulatedStore({ orders: ORDERS, seed: 23 }, 'tl-kpi-sim-');
+  store = sim.store;
+  effects = sim.truth.effects as Effects;
 });
-afterAll(() => {
-  store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sim?.close());
 
 /** The KPI's value per group (share 0..1 for percent KPIs) and the n behind it. */
 const per = (r: KpiValues, id: string) => {

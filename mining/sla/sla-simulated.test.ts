@@ -4,14 +4,9 @@
 // engine (sources → ingestors → case view → sla_clocks) to give the same counts by rule, status
 // and severity. One year, so both DST changes and the holidays are inside.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Store } from '../../sql';
-import { simulate } from '../../fixtures/sim/simulate';
+import type { Store } from '../../sql';
 import type { OrderLife } from '../../fixtures/sim/life-types';
-import { ingestDirectory } from '../../ingest';
-import { refreshCaseViews } from '../refresh';
+import { simulatedStore, type SimulatedStore } from '../testing/simulated-store';
 import { addBusinessSecondsAt, businessSecondsBetween } from '../calendar';
 import { loadSlaPolicy, type SlaRule } from './policy';
 
@@ -20,7 +15,7 @@ const ORDERS = 1_200;
 interface Clock { start: number; end: number | null }
 interface Order { segment: string; credit: Clock[]; disputes: Clock[]; invoices: Clock[] }
 
-let dir: string;
+let sim: SimulatedStore;
 let store: Store;
 const orders: Order[] = [];
 
@@ -53,16 +48,10 @@ function truthOf(life: OrderLife, cutoff: number): Order {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tl-sla-sim-'));
-  await simulate({ orders: ORDERS, seed: 23, outDir: dir, onOrder: (life, cutoff) => void orders.push(truthOf(life, cutoff)) });
-  store = await Store.open(':memory:');
-  await ingestDirectory(store, dir);
-  await refreshCaseViews(store, 'o2c');
+  sim = await simulatedStore({ orders: ORDERS, seed: 23, onOrder: (life, cutoff) => void orders.push(truthOf(life, cutoff)) }, 'tl-sla-sim-');
+  store = sim.store;
 });
-afterAll(() => {
-  store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sim?.close());
 
 /** "status severity" → count, for clocks measured the engine's way with the TypeScript calendar. */
 function expected(rule: SlaRule, clocks: Clock[], asOf: number): Record<string, number> {

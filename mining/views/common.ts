@@ -1,10 +1,9 @@
 // What every view takes: the log, the perspective (default: the log's main one) and filters. The
 // views make sure the case view is current, compile the filters once and run their SQL on it.
-import type { Params, Row, Store } from '../../sql';
-import { loadQuery } from '../../sql';
+import type { Store } from '../../sql';
 import { compileFilters } from '../filter/compile';
 import { selectionFor } from '../filter/prepare';
-import { SELECTED_TOKEN, selectedQuery, type CaseSelection } from '../filter/selection';
+import type { CaseSelection } from '../filter/selection';
 import type { Filter } from '../filter/types';
 import { ensureCaseViews } from '../refresh';
 
@@ -41,17 +40,3 @@ export interface DurationSummary {
 
 /** The ' → ' join the case view uses for variants, split back into activities. */
 export const variantActivities = (variant: string): string[] => (variant === '' ? [] : variant.split(' → '));
-
-/**
- * `selectedQuery` (filter/selection.ts) with a shortcut for an unfiltered selection: every
- * `<column> IN __SELECTED_CASES__` condition becomes TRUE instead of a semi-join with all the cases
- * (every row of case_trace and cases of the (log, perspective) belongs to one of them). Other uses
- * of the token (a NOT IN, a FROM) get the selection as usual.
- */
-export function viewQuery<T = Row>(store: Store, name: string, params: Params, selection: CaseSelection): Promise<T[]> {
-  if (!selection.all || Object.keys(selection.params).length) return selectedQuery<T>(store, name, params, selection);
-  const text = loadQuery(name)
-    .replace(new RegExp(`\\b(?!NOT\\b)[\\w.]+ IN ${SELECTED_TOKEN}`, 'g'), 'TRUE')
-    .replaceAll(SELECTED_TOKEN, selection.sql);
-  return store.sql<T>(text, params);
-}

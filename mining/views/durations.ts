@@ -1,6 +1,7 @@
 // Case durations and throughput time between two activities, over the selected cases.
 import type { Store } from '../../sql';
-import { scope, viewQuery, type DurationSummary, type ViewOptions } from './common';
+import { selectedQuery } from '../filter/selection';
+import { scope, type DurationSummary, type ViewOptions } from './common';
 
 interface Row {
   cases: number;
@@ -28,7 +29,7 @@ export interface CaseDurations extends DurationSummary {
 /** First to last event of each selected case. */
 export async function caseDurations(store: Store, opts: ViewOptions = {}): Promise<CaseDurations> {
   const s = await scope(store, opts);
-  const [r] = await viewQuery<Row & { p10_seconds: number | null; total_seconds: number | null }>(store, 'mining/views/durations', s.base, s.selection);
+  const [r] = await selectedQuery<Row & { p10_seconds: number | null; total_seconds: number | null }>(store, 'mining/views/durations', s.base, s.selection);
   return { ...summary(r), p10Seconds: r.p10_seconds, totalSeconds: r.total_seconds };
 }
 
@@ -42,7 +43,7 @@ export interface Throughput extends DurationSummary {
 /** From each case's first `from` to the first `to` after it. */
 export async function throughputTime(store: Store, opts: ViewOptions & { from: string; to: string }): Promise<Throughput> {
   const s = await scope(store, opts);
-  const [r] = await viewQuery<Row & { cases_with_from: number }>(
+  const [r] = await selectedQuery<Row & { cases_with_from: number }>(
     store,
     'mining/views/throughput',
     { ...s.base, from_activity: opts.from, to_activity: opts.to },

@@ -1,6 +1,7 @@
 // Variants of the selected cases: ranked by cases, with share and case durations.
 import type { Store } from '../../sql';
-import { scope, viewQuery, variantActivities, type ViewOptions } from './common';
+import { selectedQuery } from '../filter/selection';
+import { scope, variantActivities, type ViewOptions } from './common';
 
 export interface Variant {
   /** 1 = the log's most frequent variant (numbered over all cases, stable while the data is). */
@@ -37,8 +38,8 @@ export async function variants(store: Store, opts: ViewOptions & { limit?: numbe
   const s = await scope(store, opts);
   const limit = Math.max(1, Math.min(opts.limit ?? 100, 10_000));
   const [[totals], rows] = await Promise.all([
-    viewQuery<{ variants: number; cases: number }>(store, 'mining/views/variant-totals', s.base, s.selection),
-    viewQuery<Row>(store, 'mining/views/variants', { ...s.base, limit }, s.selection),
+    selectedQuery<{ variants: number; cases: number }>(store, 'mining/views/variant-totals', s.base, s.selection),
+    selectedQuery<Row>(store, 'mining/views/variants', { ...s.base, limit }, s.selection),
   ]);
   return {
     logId: s.logId,
