@@ -17,6 +17,8 @@ import { buildIfNeeded, nextBin } from '../cli/build';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const NEXT_BIN = nextBin(ROOT);
+/** Where browser tests save screenshots; .ci/run keeps it (git ignores it). */
+export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -48,6 +50,10 @@ export interface Harness {
   query<T>(path: string, input?: unknown): Promise<T>;
   /** What the server printed so far (for failure messages). */
   serverLog(): string;
+  /** Console errors and uncaught page errors of every page opened so far (tests assert it is empty). */
+  consoleErrors(): string[];
+  /** Saves a screenshot of the page under artifacts/screenshots/<name>.png (CI keeps that folder). */
+  shot(page: Page, name: string, opts?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -178,6 +184,15 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     });
     cleanups.push(() => context.close());
 
+    const errors: string[] = [];
+    const watch = (page: Page) => {
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+    };
+    context.on('page', watch);
+
     return {
       url: server.url,
       storePath,
@@ -186,6 +201,13 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       context,
       newPage: () => context.newPage(),
       serverLog: server.output,
+      consoleErrors: () => [...errors],
+      async shot(page, name, shotOpts) {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        const path = join(SCREENSHOTS, `${name}.png`);
+        await page.screenshot({ path, fullPage: shotOpts?.fullPage ?? false });
+        return path;
+      },
       async query<T>(path: string, input?: unknown): Promise<T> {
         const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
         const res = await fetch(`${server.url}/api/trpc/${path}${qs}`);
