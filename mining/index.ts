@@ -4,6 +4,7 @@
 export { refreshCaseViews, ensureCaseViews, logPerspectives, O2C_OBJECT_PERSPECTIVES, type RefreshResult, type CasePerspective } from './refresh';
 export { compileFilters, FilterError } from './filter/compile';
 export { CASE_COLUMNS } from './filter/types';
+export { filterOptions } from './filter/options';
 export { overviewKpis, kpiTrend, openSlaBreaches, dsoSimple, dsoCountback, KPI_DEFINITIONS } from './kpis';
 export type { OverviewOptions, TrendOptions, SlaCount } from './kpis';
 export { processMap, type ProcessMapOptions } from './process-map';
@@ -14,6 +15,7 @@ export { refreshSla, ensureSla, slaBreaches, slaSummary, slaDefinitions, loadSla
 export { conformanceSummary, caseConformance, refreshConformance, loadReferenceModel, saveReferenceModel } from './conformance';
 export { kpiValues, KPIS, kpiDefinition } from './kpi-library';
 export { dsoImpact } from './dso-impact';
+export { arAging, openDisputes, AGING_BUCKETS } from './ar-aging';
 export { rootCause, builtInOutcomes, slaBreachOutcome } from './root-cause';
 export * from './views';
 export { lastFullMonth, previousPeriod, buckets } from './periods';

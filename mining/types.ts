@@ -4,6 +4,7 @@
 /** 'order' | 'case' | an object type (mining/refresh.ts). */
 export type Perspective = string;
 export type * from './filter/types';
+export type { FilterOptions, AttributeOption } from './filter/options';
 export type * from './sla/types';
 
 /** Half-open period [from, to), ISO dates (YYYY-MM-DD) in UTC. */
@@ -102,3 +103,44 @@ export interface LogSummary {
   firstEvent: string | null;
   lastEvent: string | null;
 }
+
+/** AR aging buckets by days past due at a period's end (mining/ar-aging). */
+export type AgingBucketId = 'current' | 'd1_30' | 'd31_60' | 'd61_90' | 'd90_plus';
+
+export interface AgingBucket {
+  id: AgingBucketId;
+  label: string;
+  definition: string;
+  /** Receivables open at the period end in the bucket (can include small credit balances). */
+  amount: number;
+  /** Invoices with an open balance above one cent in the bucket. */
+  invoices: number;
+}
+
+export interface ArAging {
+  period: Period;
+  /** The period end (YYYY-MM-DD, midnight UTC): what "past due" is measured at. */
+  asOf: string;
+  buckets: AgingBucket[];
+  /** Σ of the buckets: the AR that DSO divides. */
+  total: number;
+  invoices: number;
+}
+
+export interface OpenDisputes {
+  period: Period;
+  /** Disputes first opened in the period. */
+  opened: number;
+  /** Disputes opened before the period end and not resolved by then. */
+  openAtEnd: number;
+  /** Their age at the period end, in days. */
+  medianAgeDays: number | null;
+  meanAgeDays: number | null;
+}
+
+// The shapes of the finance and bottleneck answers, for the dashboard's components (types only).
+export type { KpiValues, KpiSeries, KpiPoint } from './kpi-library/values';
+export type { DsoImpact, StageImpact, Contribution } from './dso-impact/impact';
+export type { StageId } from './kpi-library/targets';
+export type { RootCause, Driver } from './root-cause/root-cause';
+export type { TransitionTime, WipPoint, BottleneckDimension } from './views/bottlenecks';

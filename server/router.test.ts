@@ -50,6 +50,7 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; anonymous:
     admin: 'allow',
   },
   'logs.perspectives': { call: (c) => c.logs.perspectives({ logId: 'o2c' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'logs.filterOptions': { call: (c) => c.logs.filterOptions({ logId: 'o2c' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'views.variants': { call: (c) => c.views.variants({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'views.durations': { call: (c) => c.views.durations({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'views.throughput': {
@@ -73,6 +74,8 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; anonymous:
   'finance.kpiDefinitions': { call: (c) => c.finance.kpiDefinitions(), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'finance.kpis': { call: (c) => c.finance.kpis({ logId: 'o2c', filters: [], periods: [period], groupBy: 'segment' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'finance.dsoImpact': { call: (c) => c.finance.dsoImpact({ logId: 'o2c', filters: [], period }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'finance.arAging': { call: (c) => c.finance.arAging({ logId: 'o2c', filters: [], periods: [period] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'finance.openDisputes': { call: (c) => c.finance.openDisputes({ logId: 'o2c', filters: [], periods: [period] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'finance.outcomes': { call: (c) => c.finance.outcomes(), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'finance.rootCause': { call: (c) => c.finance.rootCause({ logId: 'o2c', filters: [], outcome: 'latePayment', minCases: 1 }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'ingest.run': { call: (c) => c.ingest.run({ kind: 'all', path: simDir, logId: 'o2c' }), anonymous: 'deny', viewer: 'deny', admin: 'allow' },

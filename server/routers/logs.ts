@@ -1,9 +1,9 @@
 // Logs: which logs the workspace holds, and the span of time one of them covers.
 import { z } from 'zod';
-import { dataRange, logPerspectives, logSummaries } from '../../mining';
+import { dataRange, filterOptions, logPerspectives, logSummaries } from '../../mining';
 import { NotFoundError } from '../errors';
 import { defaultMonth, monthsCovered } from '../periods';
-import { logId } from '../schemas';
+import { logId, perspective } from '../schemas';
 import { readProcedure, router } from '../trpc';
 
 export const logsRouter = router({
@@ -22,4 +22,9 @@ export const logsRouter = router({
 
   /** The perspectives a log offers, its main one first. */
   perspectives: readProcedure.input(z.object({ logId })).query(async ({ ctx, input }) => logPerspectives(await ctx.store(), input.logId)),
+
+  /** What the filter bar offers: the activities and the common values of each attribute. */
+  filterOptions: readProcedure
+    .input(z.object({ logId, perspective: perspective.optional() }))
+    .query(async ({ ctx, input }) => filterOptions(await ctx.store(), input)),
 });
