@@ -1,6 +1,8 @@
 // What finance leaders ask (mining/kpi-library, mining/dso-impact, mining/root-cause): KPIs by
-// period and dimension, DSO impact per stage with the what-if, and root causes of an outcome.
+// period and dimension, DSO impact per stage with the what-if, AR aging and open disputes at period
+// ends (mining/ar-aging), and root causes of an outcome.
 import { z } from 'zod';
+import { arAging, openDisputes } from '../../mining/ar-aging';
 import { dsoImpact } from '../../mining/dso-impact';
 import { selectionFor } from '../../mining/filter/prepare';
 import { KPIS, kpiValues } from '../../mining/kpi-library';
@@ -39,6 +41,16 @@ export const financeRouter = router({
     .input(z.object({ logId, filters, period, top: z.number().int().min(1).max(50).default(5) }))
     .query(async ({ ctx, input }) =>
       dsoImpact(await ctx.store(), { logId: input.logId, period: input.period, top: input.top, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) }),
+    ),
+  arAging: readProcedure
+    .input(z.object({ logId, filters, periods: z.array(period).min(1).max(24) }))
+    .query(async ({ ctx, input }) =>
+      arAging(await ctx.store(), { logId: input.logId, periods: input.periods, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) }),
+    ),
+  openDisputes: readProcedure
+    .input(z.object({ logId, filters, periods: z.array(period).min(1).max(24) }))
+    .query(async ({ ctx, input }) =>
+      openDisputes(await ctx.store(), { logId: input.logId, periods: input.periods, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) }),
     ),
   outcomes: readProcedure.query(() => [...builtInOutcomes(), slaBreachOutcome()].map((o) => ({ id: o.id, label: o.label, definition: o.definition }))),
   rootCause: readProcedure

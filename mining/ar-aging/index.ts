@@ -1,0 +1,1 @@
+export { arAging, openDisputes, AGING_BUCKETS, type ArOptions } from './aging';
