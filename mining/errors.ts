@@ -6,3 +6,11 @@ export class MiningInputError extends Error {
     this.name = 'MiningInputError';
   }
 }
+
+/** Something the question names does not exist (a case of a log): the server answers NOT_FOUND. */
+export class MiningNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MiningNotFoundError';
+  }
+}

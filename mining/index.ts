@@ -20,3 +20,4 @@ export { rootCause, builtInOutcomes, slaBreachOutcome } from './root-cause';
 export * from './views';
 export { lastFullMonth, previousPeriod, buckets } from './periods';
 export type * from './types';
+export * from './cases';

@@ -6,6 +6,7 @@ export type Perspective = string;
 export type * from './filter/types';
 export type { FilterOptions, AttributeOption } from './filter/options';
 export type * from './sla/types';
+export type * from './cases/types';
 
 /** Half-open period [from, to), ISO dates (YYYY-MM-DD) in UTC. */
 export interface Period {
@@ -144,3 +145,5 @@ export type { DsoImpact, StageImpact, Contribution } from './dso-impact/impact';
 export type { StageId } from './kpi-library/targets';
 export type { RootCause, Driver } from './root-cause/root-cause';
 export type { TransitionTime, WipPoint, BottleneckDimension } from './views/bottlenecks';
+
+export type { Variant, Variants } from './views/variants';

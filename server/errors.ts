@@ -2,7 +2,7 @@
 // every failed procedure, so routers just throw what the domain throws.
 import { TRPCError } from '@trpc/server';
 import { IngestError } from '../ingest/types';
-import { MiningInputError } from '../mining/errors';
+import { MiningInputError, MiningNotFoundError } from '../mining/errors';
 
 /** Something the caller named does not exist (a log, a path). */
 export class NotFoundError extends Error {
@@ -33,7 +33,7 @@ export function toTRPCError(err: unknown): TRPCError | null {
       .join(', ');
     return new TRPCError({ code: 'BAD_REQUEST', message: `${err.message} (${where})`, cause: err });
   }
-  if (err instanceof NotFoundError) return new TRPCError({ code: 'NOT_FOUND', message: err.message, cause: err });
+  if (err instanceof NotFoundError || err instanceof MiningNotFoundError) return new TRPCError({ code: 'NOT_FOUND', message: err.message, cause: err });
   if (err instanceof MiningInputError) return new TRPCError({ code: 'BAD_REQUEST', message: err.message, cause: err });
   if (err instanceof InvalidRequestError) return new TRPCError({ code: 'BAD_REQUEST', message: err.message, cause: err });
   if (hasCode(err) && (err.code === 'ENOENT' || err.code === 'ENOTDIR')) {
