@@ -1,37 +1,86 @@
-// The product header: name, what is being looked at, and how fresh the data is.
+// The product header: name, the pages, which log is being looked at, how fresh its data is, and
+// the light/dark switch. Pure: links come from `hrefFor`, changes go out through the callbacks.
 import Link from 'next/link';
-import { formatAsOf } from './format';
+import type { LogSummary } from '../mining/types';
+import { formatAsOf, formatCount } from './format';
 import styles from './Header.module.css';
+
+export type PageId = 'overview' | 'map' | 'variants' | 'cases' | 'exceptions' | 'bottlenecks' | 'ingest' | 'import';
+export type Theme = 'light' | 'dark';
 
 export interface HeaderProps {
   /** Newest event in the log, ISO UTC; null when there is no data; undefined while not known. */
   asOf: string | null | undefined;
   logName?: string | null;
   /** The page being shown, for the nav. */
-  active?: 'overview' | 'ingest' | 'import';
+  active?: PageId;
+  /** The logs to switch between (the switcher shows when there are any). */
+  logs?: readonly LogSummary[];
+  logId?: string | null;
+  onLogChange?: (logId: string) => void;
+  /** The href of a page keeping the shared view state (log, filters); plain paths otherwise. */
+  hrefFor?: (path: string) => string;
+  theme?: Theme;
+  onThemeChange?: (theme: Theme) => void;
 }
 
-const NAV = [
-  { id: 'overview', href: '/', label: 'Overview' },
+interface NavItem {
+  id: PageId;
+  href: string;
+  label: string;
+  /** Pages that only make sense on an order-to-cash log. */
+  o2c?: boolean;
+}
+
+export const NAV: readonly NavItem[] = [
+  { id: 'overview', href: '/', label: 'Overview', o2c: true },
+  { id: 'map', href: '/map', label: 'Process map' },
+  { id: 'variants', href: '/variants', label: 'Variants' },
+  { id: 'cases', href: '/cases', label: 'Cases' },
+  { id: 'exceptions', href: '/exceptions', label: 'Exceptions', o2c: true },
+  { id: 'bottlenecks', href: '/bottlenecks', label: 'Bottlenecks' },
   { id: 'ingest', href: '/ingest', label: 'Ingest' },
   { id: 'import', href: '/import', label: 'Import' },
-] as const;
+];
 
-export function Header({ asOf, logName, active = 'overview' }: HeaderProps) {
+const KIND_LABEL: Record<string, string> = { o2c: 'O2C', odoo: 'O2C', xes: 'XES', ocel: 'OCEL', csv: 'CSV' };
+
+export function Header({ asOf, logName, active = 'overview', logs, logId, onLogChange, hrefFor = (p) => p, theme, onThemeChange }: HeaderProps) {
+  const current = logs?.find((l) => l.logId === logId);
   return (
     <header className={styles.header}>
       <div className={styles.brand}>
-        <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden className={styles.mark}>
-          <rect x="1" y="1" width="22" height="22" rx="6" fill="#2f5fd0" />
-          <path d="M6 8h12M12 8v10" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" />
-          <circle cx="12" cy="18" r="1.9" fill="#9fd3ff" />
-        </svg>
-        <span className={styles.name}>Throughline</span>
+        <Link href={hrefFor('/')} className={styles.home} aria-label="Throughline home">
+          <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden className={styles.mark}>
+            <rect x="1" y="1" width="22" height="22" rx="6" fill="#2f5fd0" />
+            <path d="M6 8h12M12 8v10" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" />
+            <circle cx="12" cy="18" r="1.9" fill="#9fd3ff" />
+          </svg>
+          <span className={styles.name}>Throughline</span>
+        </Link>
         <span className={styles.divider} aria-hidden />
-        <span className={styles.context}>{logName ?? 'Order-to-cash'}</span>
+        {logs && logs.length > 0 && onLogChange ? (
+          <label className={styles.logSwitch}>
+            <span className={styles.srOnly}>Log</span>
+            <select value={logId ?? ''} onChange={(e) => onLogChange(e.target.value)} data-testid="log-switcher" title={current ? `${current.name}: ${formatCount(current.cases)} cases` : undefined}>
+              {logs.map((l) => (
+                <option key={l.logId} value={l.logId}>
+                  {l.name} · {KIND_LABEL[l.kind] ?? l.kind}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <span className={styles.context}>{logName ?? 'Order-to-cash'}</span>
+        )}
         <nav className={styles.nav} aria-label="Pages">
-          {NAV.map((n) => (
-            <Link key={n.id} href={n.href} className={`${styles.navLink} ${n.id === active ? styles.navActive : ''}`} aria-current={n.id === active ? 'page' : undefined}>
+          {NAV.filter((n) => !n.o2c || !current || current.kind === 'o2c' || current.kind === 'odoo' || n.id === active).map((n) => (
+            <Link
+              key={n.id}
+              href={n.id === 'ingest' || n.id === 'import' ? n.href : hrefFor(n.href)}
+              className={`${styles.navLink} ${n.id === active ? styles.navActive : ''}`}
+              aria-current={n.id === active ? 'page' : undefined}
+            >
               {n.label}
             </Link>
           ))}
@@ -41,12 +90,26 @@ export function Header({ asOf, logName, active = 'overview' }: HeaderProps) {
         {asOf ? (
           <>
             <span className={styles.dot} aria-hidden />
-            Data as of <strong>{formatAsOf(asOf)}</strong>
+            <span>
+              Data as of <strong>{formatAsOf(asOf)}</strong>
+            </span>
           </>
         ) : asOf === null ? (
           <span>No data loaded</span>
         ) : null}
         <span className={styles.tz}>All times UTC</span>
+        {theme && onThemeChange && (
+          <button
+            type="button"
+            className={styles.theme}
+            onClick={() => onThemeChange(theme === 'dark' ? 'light' : 'dark')}
+            aria-label={theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'}
+            title={theme === 'dark' ? 'Light mode' : 'Dark mode'}
+            data-testid="theme-toggle"
+          >
+            {theme === 'dark' ? '☀' : '☾'}
+          </button>
+        )}
       </div>
     </header>
   );

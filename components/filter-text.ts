@@ -1,0 +1,57 @@
+// Filters in words, for the filter bar's chips and the screen reader. Pure.
+import type { Filter } from '../mining/types';
+import { formatSeconds, formatUtc } from './format';
+
+const ATTRIBUTE_LABELS: Record<string, string> = {
+  segment: 'Segment',
+  channel: 'Channel',
+  order_type: 'Order type',
+  warehouse: 'Warehouse',
+  customer_id: 'Customer id',
+  customer_name: 'Customer',
+  currency: 'Currency',
+  payment_terms: 'Payment terms',
+};
+
+export const attributeLabel = (a: string): string => ATTRIBUTE_LABELS[a] ?? a;
+
+const day = (iso: string) => formatUtc(iso, iso.length > 10 ? 'd MMM yyyy HH:mm' : 'd MMM yyyy');
+
+function some(values: readonly string[], max = 2): string {
+  if (values.length <= max) return values.join(', ');
+  return `${values.slice(0, max).join(', ')} +${values.length - max}`;
+}
+
+const TIMEFRAME: Record<string, string> = {
+  contained: 'ran within',
+  intersecting: 'active during',
+  started: 'started in',
+  completed: 'ended in',
+};
+
+export function describeFilter(f: Filter): string {
+  switch (f.kind) {
+    case 'timeframe':
+      return `Cases ${TIMEFRAME[f.mode] ?? f.mode} ${day(f.from)} – ${day(f.to)}`;
+    case 'attribute':
+      return `${attributeLabel(f.attribute)} ${f.exclude ? 'is not' : 'is'} ${some(f.values)}`;
+    case 'activity':
+      return `${f.absent ? 'Without' : 'With'} ${f.activity}`;
+    case 'follows':
+      return `${f.from} ${f.directly ? '→' : '⇢'} ${f.to}${f.absent ? ' never happens' : ''}`;
+    case 'variant':
+      return `${f.exclude ? 'Not in' : 'In'} ${f.variants.length === 1 ? 'one variant' : `${f.variants.length} variants`}`;
+    case 'duration':
+      if (f.minSeconds !== undefined && f.maxSeconds !== undefined) return `Duration ${formatSeconds(f.minSeconds)} – ${formatSeconds(f.maxSeconds)}`;
+      if (f.minSeconds !== undefined) return `Duration over ${formatSeconds(f.minSeconds)}`;
+      return `Duration under ${formatSeconds(f.maxSeconds ?? 0)}`;
+    case 'endpoints':
+      return [f.start && `Starts with ${some(f.start)}`, f.end && `ends with ${some(f.end)}`].filter(Boolean).join(', ');
+    case 'sla':
+      return `SLA ${f.ruleId ?? 'any rule'}: ${some(f.statuses.map((s) => s.replace('_', ' ')))}`;
+    case 'deviation':
+      return `Deviation${f.deviation ? ` ${f.deviation.replaceAll('_', ' ')}` : ''}${f.activity ? ` at ${f.activity}` : ''}`;
+    case 'cases':
+      return f.caseIds.length === 1 ? `Case ${f.caseIds[0]}` : `${f.caseIds.length} chosen cases`;
+  }
+}
