@@ -78,6 +78,21 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; anonymous:
   'finance.openDisputes': { call: (c) => c.finance.openDisputes({ logId: 'o2c', filters: [], periods: [period] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'finance.outcomes': { call: (c) => c.finance.outcomes(), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
   'finance.rootCause': { call: (c) => c.finance.rootCause({ logId: 'o2c', filters: [], outcome: 'latePayment', minCases: 1 }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'cases.columns': { call: (c) => c.cases.columns({ logId: 'o2c' }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'cases.list': { call: (c) => c.cases.list({ logId: 'o2c', filters: [], sort: { column: 'net_value', dir: 'desc' }, limit: 5 }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'cases.detail': {
+    call: async (c) => c.cases.detail({ logId: 'o2c', caseId: (await store.sql<{ id: string }>("SELECT min(case_id) AS id FROM cases WHERE log_id = 'o2c'"))[0].id }),
+    anonymous: 'allow', viewer: 'allow', admin: 'allow',
+  },
+  'cases.exportCsv': {
+    call: async (c) => {
+      const out = await c.cases.exportCsv({ logId: 'o2c', filters: [] });
+      let text = '';
+      for await (const chunk of out.chunks) text += chunk;
+      return text;
+    },
+    anonymous: 'allow', viewer: 'allow', admin: 'allow',
+  },
   'ingest.run': { call: (c) => c.ingest.run({ kind: 'all', path: simDir, logId: 'o2c' }), anonymous: 'deny', viewer: 'deny', admin: 'allow' },
   'ingest.importFile': {
     call: (c) => c.ingest.importFile({ path: XES_FILE, logId: 'rx-by-path', jobId: 'access-table-import' }),
@@ -191,6 +206,16 @@ describe('the procedures', () => {
     expect(k.kpis[0].id).toBe('orders');
     await expect(anonymous().finance.rootCause({ logId: 'o2c', filters, outcome: 'no-such-outcome' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(anonymous().process.caseConformance({ logId: 'o2c', caseId: 'sales_order:none' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('lists cases over the filters, refuses unknown sort columns and answers an unknown case as not found', async () => {
+    const filters = [{ kind: 'attribute' as const, attribute: 'segment', values: ['SM'] }];
+    const page = await anonymous().cases.list({ logId: 'o2c', filters, sort: { column: 'created_ts', dir: 'asc' }, limit: 3 });
+    const [db] = await store.sql<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM cases WHERE log_id = 'o2c' AND perspective = 'order' AND segment = 'SM'`);
+    expect(page.total).toBe(db.n);
+    expect(page.rows.length).toBe(Math.min(3, db.n));
+    await expect(anonymous().cases.list({ logId: 'o2c', filters, sort: { column: 'variant', dir: 'asc' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(anonymous().cases.detail({ logId: 'o2c', caseId: 'sales_order:none' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('sales_order:none') });
   });
 
   it('gives the months the data covers and a complete month to open with', async () => {

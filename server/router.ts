@@ -8,6 +8,7 @@ import { runsRouter } from './routers/runs';
 import { viewsRouter } from './routers/views';
 import { processRouter } from './routers/process';
 import { financeRouter } from './routers/finance';
+import { casesRouter } from './routers/cases';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -20,6 +21,7 @@ export const appRouter = router({
   views: viewsRouter,
   process: processRouter,
   finance: financeRouter,
+  cases: casesRouter,
 });
 
 export type AppRouter = typeof appRouter;
