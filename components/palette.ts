@@ -26,3 +26,17 @@ export function nodeFill(weight: number): string {
 }
 
 export const nodeText = (weight: number): string => (weight > 0.55 ? '#ffffff' : '#13213d');
+
+/**
+ * Colours that tell activities apart (the map's node stripe and the variants' chips). Mid-tones
+ * that read on light and dark surfaces; an activity keeps its colour on every page (activity-colour.ts).
+ */
+export const categorical = [
+  '#2f6fde', '#e0702b', '#179c74', '#c2418f', '#8757d8', '#c79a12', '#1a9bb5', '#d44848', '#5f8d2c', '#7d6a58', '#4a5fc1', '#b55d1f',
+] as const;
+
+/** AR aging buckets, current to over 90 days past due (calm to alarming). */
+export const agingColours = ['#179c74', '#c79a12', '#e0702b', '#d44848', '#8f2424'] as const;
+
+/** Cost causes: visible in DSO (after the invoice) vs before the invoice exists. */
+export const causeColours = { inDso: '#d9622b', beforeInvoice: '#7c8fb3' } as const;
