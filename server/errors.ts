@@ -3,6 +3,7 @@
 import { TRPCError } from '@trpc/server';
 import { IngestError } from '../ingest/types';
 import { MiningInputError, MiningNotFoundError } from '../mining/errors';
+import { isCancelled } from '../sql';
 
 /** Something the caller named does not exist (a log, a path). */
 export class NotFoundError extends Error {
@@ -33,6 +34,7 @@ export function toTRPCError(err: unknown): TRPCError | null {
       .join(', ');
     return new TRPCError({ code: 'BAD_REQUEST', message: `${err.message} (${where})`, cause: err });
   }
+  if (isCancelled(err)) return new TRPCError({ code: 'CLIENT_CLOSED_REQUEST', message: 'Cancelled: the request was abandoned.', cause: err });
   if (err instanceof NotFoundError || err instanceof MiningNotFoundError) return new TRPCError({ code: 'NOT_FOUND', message: err.message, cause: err });
   if (err instanceof MiningInputError) return new TRPCError({ code: 'BAD_REQUEST', message: err.message, cause: err });
   if (err instanceof InvalidRequestError) return new TRPCError({ code: 'BAD_REQUEST', message: err.message, cause: err });

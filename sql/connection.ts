@@ -4,6 +4,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { mkdirSync } from 'node:fs';
 import { tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { watchCancel } from './cancel';
 import { migrate } from './migrate';
 import { loadQuery } from './query-files';
 import { toPlainRows, type Row } from './convert';
@@ -142,10 +143,13 @@ export class Store {
   /** Runs literal SQL on a fresh read connection (sees committed data only). */
   async sql<T = Row>(text: string, params?: Params): Promise<T[]> {
     const conn = await this.instance.connect();
+    let unwatch = () => {};
     try {
+      unwatch = watchCancel(conn);
       const reader = await conn.runAndReadAll(text, params);
       return toPlainRows(reader.getRowObjectsJS()) as T[];
     } finally {
+      unwatch();
       conn.closeSync();
       if (!READ_ONLY_STATEMENT.test(text)) this.commits++; // autocommitted write (tests, tools)
     }
@@ -162,9 +166,12 @@ export class Store {
    */
   async session<T>(fn: (s: Session) => Promise<T>): Promise<T> {
     const conn = await this.instance.connect();
+    let unwatch = () => {};
     try {
+      unwatch = watchCancel(conn);
       return await fn(sessionOn(conn));
     } finally {
+      unwatch();
       conn.closeSync();
       this.commits++; // a session may have written; count it as a change
     }

@@ -4,3 +4,4 @@ export { ident, loadQuery } from './query-files';
 export { listMigrations, migrate } from './migrate';
 export type { Row } from './convert';
 export { defaultStorePath } from './paths';
+export { cancellable, isCancelled, QueryCancelledError } from './cancel';
