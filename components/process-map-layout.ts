@@ -44,9 +44,12 @@ const SELF_LOOP = 30; // room for a loop drawn beside its node
 
 const kindOf = (id: string): NodeKind => (id === START ? 'start' : id === END ? 'end' : 'activity');
 
+/** Labels longer than this are cut on the map (the full name is in the node's title). */
+export const MAX_LABEL_CHARS = 32;
+
 export function nodeWidth(node: MapNode): number {
   if (kindOf(node.id) !== 'activity') return TERMINAL;
-  return Math.max(128, Math.round(node.label.length * CHAR_WIDTH + 34));
+  return Math.max(128, Math.round(Math.min(node.label.length, MAX_LABEL_CHARS) * CHAR_WIDTH + 34));
 }
 
 function nodeOrder(a: MapNode, b: MapNode): number {
@@ -91,7 +94,37 @@ interface EdgeLabel {
   points?: { x: number; y: number }[];
 }
 
-export function layoutProcessMap(map: Pick<ProcessMap, 'nodes' | 'edges'>): MapLayout {
+export interface LayoutOptions {
+  /** Room for an edge label, in drawing units; fixed, so switching what the labels show does not move anything. Default: the count's width. */
+  edgeLabelWidth?: number;
+}
+
+/**
+ * How far to move the new picture so the nodes both pictures hold stay where they were on screen
+ * (the median of their moves, so one node that jumped rank does not drag the rest). dagre cannot pin
+ * nodes; the layout itself stays a function of the map alone (a link shows the same picture), and
+ * the viewer shifts its view by this instead.
+ */
+export function anchorShift(previous: readonly Pick<PlacedNode, 'id' | 'x' | 'y'>[], next: readonly Pick<PlacedNode, 'id' | 'x' | 'y'>[]): { dx: number; dy: number } {
+  const old = new Map(previous.map((n) => [n.id, n]));
+  const dxs: number[] = [];
+  const dys: number[] = [];
+  for (const n of next) {
+    const o = old.get(n.id);
+    if (!o || n.id === END) continue; // the end node moves with the map's depth, not with its neighbours
+    dxs.push(o.x - n.x);
+    dys.push(o.y - n.y);
+  }
+  const median = (v: number[]) => {
+    if (v.length === 0) return 0;
+    const s = [...v].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  return { dx: median(dxs), dy: median(dys) };
+}
+
+export function layoutProcessMap(map: Pick<ProcessMap, 'nodes' | 'edges'>, opts: LayoutOptions = {}): MapLayout {
   const g = new Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: false });
   g.setGraph({ rankdir: 'TB', nodesep: 22, ranksep: 30, edgesep: 10, marginx: 20, marginy: 16, ranker: 'network-simplex' });
   g.setDefaultEdgeLabel(() => ({ width: 0, height: 0, weight: 1, minlen: 1, labelpos: 'c' }));
@@ -107,7 +140,7 @@ export function layoutProcessMap(map: Pick<ProcessMap, 'nodes' | 'edges'>): MapL
   for (const e of edges) {
     const label = String(e.count.toLocaleString('en-US'));
     g.setEdge(e.source, e.target, {
-      width: label.length * 7 + 10 + (e.source === e.target ? SELF_LOOP : 0),
+      width: (opts.edgeLabelWidth ?? label.length * 7 + 10) + (e.source === e.target ? SELF_LOOP : 0),
       height: LABEL_HEIGHT,
       // Heavy edges pull harder, so the main flow runs straight down the middle.
       weight: 1 + Math.round((e.count / maxEdge) * 20),
