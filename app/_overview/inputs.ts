@@ -1,67 +1,76 @@
-// What the overview asks the API for, derived from the URL and the log's data range. Pure, and
-// used both by the server render (prefetch) and the browser, so both ask for exactly the same
-// thing and the prefetched answers are reused.
-import type { LogSummary, Period } from '../../mining/types';
+// What the finance overview asks the API for, derived from the URL's month and the log's data
+// range, and which filters select the cases behind each number. Pure, so the browser test and the
+// unit test read the same rules the page uses.
+import type { Filter, Period, StageId } from '../../mining/types';
 import type { MonthOption } from '../../server/periods';
-import { trailingYear } from '../../server/periods';
-import type { Search } from '../_shared/url-state';
+import { monthPeriod } from '../../server/periods';
 
-export { searchOf, type Search } from '../_shared/url-state';
-
-/** The five headline KPIs, in this order; DSO by the countback method is shown inside the DSO card. */
-export const HEADLINE = ['orders', 'medianOrderToShipHours', 'medianInvoiceLatencyHours', 'dsoSimple', 'openSlaBreaches'] as const;
-
-/** The map opens on the main flow: the more frequent activities and paths (sliders go to 100 %). */
-export const DEFAULT_ACTIVITY_PCT = 60;
-export const DEFAULT_PATH_PCT = 30;
-
-/** The log to show: the one in the URL, else the O2C log, else the first. */
-export function chooseLog(logs: readonly LogSummary[] | undefined, wanted: string | null): LogSummary | null {
-  if (!logs || logs.length === 0) return null;
-  return logs.find((l) => l.logId === wanted) ?? logs.find((l) => l.logId === 'o2c') ?? logs[0];
-}
-
-function pct(raw: string | null, fallback: number): number {
-  if (raw === null || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  return Number.isFinite(n) ? Math.min(100, Math.max(0, Math.round(n))) : fallback;
-}
+/** The KPIs of the library the tiles show (finance.kpis), for the trailing year. */
+export const TILE_KPIS = [
+  'dsoSimple',
+  'dsoCountback',
+  'bestPossibleDso',
+  'averageDaysDelinquent',
+  'invoiceLatencyHours',
+  'latePaymentRate',
+  'disputeRate',
+  'disputeResolutionDays',
+] as const;
 
 export interface RangeInfo {
   months: MonthOption[];
   defaultMonth: string | null;
 }
 
-export interface OverviewInputs {
+export interface MonthInputs {
   month: MonthOption;
+  previous: { id: string; period: Period };
+  /** The twelve months ending with the selected one, oldest first (the trend; last two = previous, month). */
+  year: { id: string; period: Period }[];
   /** The month asked for in the URL when it is not in the data (shown as a notice). */
   unknownMonth: string | null;
-  overview: { logId: string; period: Period };
-  trend: { logId: string; from: string; to: string; grain: 'week' };
-  map: { logId: string; perspective: 'order'; period: Period; activityPct: number; pathPct: number };
 }
 
-export function resolveInputs(logId: string, range: RangeInfo, search: Search): OverviewInputs | null {
+const shift = (id: string, n: number): string => {
+  const [y, m] = id.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+};
+
+export function resolveMonth(range: RangeInfo, asked: string | null): MonthInputs | null {
   if (range.months.length === 0) return null;
-  const asked = search.get('period');
   const month =
-    range.months.find((m) => m.id === asked) ??
-    range.months.find((m) => m.id === range.defaultMonth) ??
-    range.months[range.months.length - 1];
-  const year = trailingYear(month.id);
-  const firstDay = range.months[0].period.from; // no empty weeks before the data starts
-  const trendFrom = year.from < firstDay ? firstDay : year.from;
-  return {
-    month,
-    unknownMonth: asked !== null && asked !== month.id ? asked : null,
-    overview: { logId, period: month.period },
-    trend: { logId, from: trendFrom, to: year.to, grain: 'week' },
-    map: {
-      logId,
-      perspective: 'order',
-      period: month.period,
-      activityPct: pct(search.get('activities'), DEFAULT_ACTIVITY_PCT),
-      pathPct: pct(search.get('paths'), DEFAULT_PATH_PCT),
-    },
-  };
+    range.months.find((m) => m.id === asked) ?? range.months.find((m) => m.id === range.defaultMonth) ?? range.months[range.months.length - 1];
+  const year = Array.from({ length: 12 }, (_, i) => shift(month.id, i - 11)).map((id) => ({ id, period: monthPeriod(id) }));
+  return { month, previous: year[10], year, unknownMonth: asked !== null && asked !== month.id ? asked : null };
+}
+
+/** The cases a number is about, within the month: the orders whose span touches the period. */
+export const inPeriod = (p: Period): Filter => ({ kind: 'timeframe', from: p.from, to: p.to, mode: 'intersecting' });
+
+const BREACHED = ['breached', 'open_breached'];
+
+/**
+ * The filters that select the orders behind a cost cause (mining/dso-impact stage). The filter kinds
+ * cannot say "over this stage's target", so each uses the closest signal of the delay: the activity
+ * that starts it, or the SLA rule that measures it (breached). Late payment: orders that got a
+ * dunning notice (sent only while an invoice is unpaid past its due date).
+ */
+export const CAUSE_FILTERS: Record<StageId, Filter[]> = {
+  creditHold: [{ kind: 'activity', activity: 'Set Credit Block' }],
+  pricingApproval: [{ kind: 'activity', activity: 'Request Price Approval' }],
+  warehouse: [{ kind: 'sla', ruleId: 'ship-within-72h', statuses: BREACHED }],
+  invoiceLatency: [{ kind: 'sla', ruleId: 'invoice-within-24h', statuses: BREACHED }],
+  dispute: [{ kind: 'activity', activity: 'Open Dispute' }],
+  latePayment: [{ kind: 'activity', activity: 'Send Dunning Notice' }],
+};
+
+export function causeFilters(stage: StageId, period: Period): Filter[] {
+  return [...CAUSE_FILTERS[stage], inPeriod(period)];
+}
+
+/** Filters added to the current ones (without repeating one already set). */
+export function withFilters(current: readonly Filter[], more: readonly Filter[]): Filter[] {
+  const seen = new Set(current.map((f) => JSON.stringify(f)));
+  return [...current, ...more.filter((f) => !seen.has(JSON.stringify(f)))];
 }
