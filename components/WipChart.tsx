@@ -60,7 +60,7 @@ export function WipChart({ points, top = 6, height = 280 }: WipChartProps) {
     <div className={styles.wrap}>
       <ul className={styles.legend} aria-label="Activities shown">
         {chosen.map((c, i) => (
-          <li key={c.activity} data-testid="wip-activity">
+          <li key={c.activity} data-testid="wip-activity" data-activity={c.activity}>
             <i style={{ background: categorical[i % categorical.length] }} aria-hidden /> {c.activity}{' '}
             <span className={styles.muted}>
               avg {formatCount(Math.round(c.mean))}, peak {formatCount(c.peak)}
