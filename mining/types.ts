@@ -6,6 +6,7 @@ export type Perspective = string;
 export type * from './filter/types';
 export type { FilterOptions, AttributeOption } from './filter/options';
 export type * from './sla/types';
+export type * from './exceptions/types';
 export type * from './cases/types';
 
 /** Half-open period [from, to), ISO dates (YYYY-MM-DD) in UTC. */

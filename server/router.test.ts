@@ -93,6 +93,11 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; anonymous:
     },
     anonymous: 'allow', viewer: 'allow', admin: 'allow',
   },
+  'exceptions.summary': { call: (c) => c.exceptions.summary({ logId: 'o2c', filters: [] }), anonymous: 'allow', viewer: 'allow', admin: 'allow' },
+  'exceptions.queue': {
+    call: (c) => c.exceptions.queue({ logId: 'o2c', filters: [], queue: 'creditHolds', groups: { segment: 'SM' } }),
+    anonymous: 'allow', viewer: 'allow', admin: 'allow',
+  },
   'ingest.run': { call: (c) => c.ingest.run({ kind: 'all', path: simDir, logId: 'o2c' }), anonymous: 'deny', viewer: 'deny', admin: 'allow' },
   'ingest.importFile': {
     call: (c) => c.ingest.importFile({ path: XES_FILE, logId: 'rx-by-path', jobId: 'access-table-import' }),

@@ -8,6 +8,7 @@ import { runsRouter } from './routers/runs';
 import { viewsRouter } from './routers/views';
 import { processRouter } from './routers/process';
 import { financeRouter } from './routers/finance';
+import { exceptionsRouter } from './routers/exceptions';
 import { casesRouter } from './routers/cases';
 import { router } from './trpc';
 
@@ -21,6 +22,7 @@ export const appRouter = router({
   views: viewsRouter,
   process: processRouter,
   finance: financeRouter,
+  exceptions: exceptionsRouter,
   cases: casesRouter,
 });
 
