@@ -2,8 +2,15 @@
 // ingestors, then the case-view refresh.
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export const DEMO_SEED = 7;
+
+/** Public example logs loaded beside the simulated company (fixtures/datasets). */
+export const DEMO_LOGS = [
+  { file: 'running-example.xes', logId: 'running-example', name: 'Running example (XES)' },
+  { file: 'ocel20_example.jsonocel', logId: 'ocel-example', name: 'Order management example (OCEL 2.0)' },
+] as const;
 
 export async function loadDemoIfEmpty(storePath: string, orders: number, log: (s: string) => void): Promise<void> {
   const { Store } = await import('../sql');
@@ -16,7 +23,7 @@ export async function loadDemoIfEmpty(storePath: string, orders: number, log: (s
     }
     const { simulate } = await import('../fixtures/sim/simulate');
     const { ingestDirectory } = await import('../ingest');
-    const { refreshCaseViews } = await import('../mining');
+    const { logPerspectives, refreshCaseViews } = await import('../mining');
     const dir = join(storePath, '..', `demo-source-${DEMO_SEED}-${orders}`);
     if (!existsSync(join(dir, 'ground-truth.json'))) {
       log(`Simulating ${orders.toLocaleString('en-US')} demo orders into ${dir}…`);
@@ -28,6 +35,16 @@ export async function loadDemoIfEmpty(storePath: string, orders: number, log: (s
       log(`  ${r.sourceKind.padEnd(11)} ${r.status}: ${r.eventsAdded.toLocaleString('en-US')} events, ${r.rowsRejected} rejected rows`);
     }
     await refreshCaseViews(store, 'o2c');
+    // Two small public logs beside it, so the log switcher and the generic pages (map, variants,
+    // cases) show a case-centric and an object-centric log too.
+    const { importFile } = await import('../ingest/import-file');
+    const datasets = fileURLToPath(new URL('../fixtures/datasets', import.meta.url));
+    for (const d of DEMO_LOGS) {
+      const r = await importFile(store, join(datasets, d.file), { logId: d.logId, name: d.name });
+      const [main] = await logPerspectives(store, d.logId);
+      await refreshCaseViews(store, d.logId, main);
+      log(`  ${d.logId.padEnd(16)} ${r.status}: ${r.eventsAdded.toLocaleString('en-US')} events (${d.file})`);
+    }
   } finally {
     store.close();
   }

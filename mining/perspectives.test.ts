@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../sql';
 import { logStats } from './log-stats';
+import { logSummaries } from './logs';
 import { processMap } from './process-map';
 import { logPerspectives } from './refresh';
 import { simulatedStore, type SimulatedStore } from './testing/simulated-store';
@@ -59,5 +60,15 @@ describe('O2C perspectives', () => {
     const v = await variants(store, { perspective: 'invoice' });
     expect(v.totalCases).toBe((await logStats(store, 'o2c')).perObjectType?.invoice.cases);
     await expect(processMap(store, { perspective: 'customer' })).rejects.toThrow(/no perspective "customer"/);
+  });
+
+  it("keep the log's case count that of orders once the other perspectives are built", async () => {
+    await logStats(store, 'o2c'); // builds all four
+    const [[o2c], [{ n }]] = await Promise.all([
+      logSummaries(store).then((l) => l.filter((x) => x.logId === 'o2c')),
+      store.sql<{ n: number }>("SELECT count(DISTINCT perspective)::INTEGER AS n FROM cases WHERE log_id = 'o2c'"),
+    ]);
+    expect(n).toBe(4);
+    expect(o2c.cases).toBe(counts.orders);
   });
 });
