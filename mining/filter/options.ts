@@ -17,9 +17,24 @@ export interface FilterOptions {
   attributes: AttributeOption[];
 }
 
+/** Per store, the answers of the current store generation: every page asks, the data rarely changes. */
+const memo = new WeakMap<Store, Map<string, { generation: number; value: Promise<FilterOptions> }>>();
+
 export async function filterOptions(store: Store, opts: { logId?: string; perspective?: string; top?: number }): Promise<FilterOptions> {
   const logId = opts.logId ?? 'o2c';
   const perspective = await ensureCaseViews(store, logId, opts.perspective);
+  let byKey = memo.get(store);
+  if (!byKey) memo.set(store, (byKey = new Map()));
+  const key = JSON.stringify([logId, perspective, opts.top ?? 100]);
+  const hit = byKey.get(key);
+  if (hit && hit.generation === store.generation) return hit.value;
+  const value = read(store, logId, perspective, opts.top ?? 100);
+  byKey.set(key, { generation: store.generation, value });
+  value.catch(() => byKey.delete(key));
+  return value;
+}
+
+async function read(store: Store, logId: string, perspective: string, top: number): Promise<FilterOptions> {
   const base = { log_id: logId, perspective };
   const [activities, values] = await Promise.all([
     store.query<{ activity: string; cases: number }>('mining/filters/activities', base),
@@ -28,7 +43,7 @@ export async function filterOptions(store: Store, opts: { logId?: string; perspe
       // O2C orders carry their attributes as cases columns already; reading the order objects'
       // JSON again would only repeat them, slowly.
       object_attrs: perspective !== 'order',
-      top: opts.top ?? 100,
+      top,
     }),
   ]);
   const byAttribute = new Map<string, AttributeOption>();
