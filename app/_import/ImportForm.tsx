@@ -9,6 +9,7 @@ import { Header } from '../../components/Header';
 import { Panel } from '../../components/Panel';
 import { TIMESTAMP_FORMATS, TIMESTAMP_FORMAT_LABELS, type NamedTimestampFormat, type PartialMapping } from '../../ingest/csv/types';
 import type { AppRouter } from '../../server/router';
+import { useTheme } from '../_shared/theme';
 import styles from './ImportForm.module.css';
 
 type Out = inferRouterOutputs<AppRouter>;
@@ -47,6 +48,7 @@ function toBase64(file: File): Promise<string> {
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function ImportForm() {
+  const [theme, setTheme] = useTheme();
   const [token, setToken] = useState('');
   const tokenRef = useRef('');
   useEffect(() => {
@@ -149,7 +151,7 @@ export function ImportForm() {
 
   return (
     <>
-      <Header asOf={undefined} logName="Import a table" active="import" />
+      <Header asOf={undefined} logName="Import a table" active="import" theme={theme} onThemeChange={setTheme} />
       <main className={styles.page}>
         <div>
           <h1 className={styles.title}>Import an event log table</h1>

@@ -15,11 +15,13 @@ import { Panel } from '../../components/Panel';
 import { ErrorState, Placeholder } from '../../components/States';
 import { useTRPC } from '../_trpc/client';
 import { ingestInputs, rejectsPageParam } from './inputs';
+import { useTheme } from '../_shared/theme';
 import styles from './Ingest.module.css';
 import { messageOf, writeSearch } from '../_shared/url-state';
 
 
 export function Ingest() {
+  const [theme, setTheme] = useTheme();
   const trpc = useTRPC();
   const search = useSearchParams();
   const inputs = ingestInputs(search);
@@ -34,7 +36,7 @@ export function Ingest() {
 
   const fresh = freshQ.data;
   const runs = runsQ.data;
-  const header = <Header asOf={fresh ? fresh.freshest : undefined} logName="Ingest" active="ingest" />;
+  const header = <Header asOf={fresh ? fresh.freshest : undefined} logName="Ingest" active="ingest" theme={theme} onThemeChange={setTheme} />;
 
   if (runs && runs.total === 0) {
     return (
