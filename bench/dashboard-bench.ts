@@ -6,6 +6,8 @@
 //   npx tsx bench/dashboard-bench.ts [--orders 1000000] [--seed 42] [--store PATH] [--cold 3]
 //     [--warm 5] [--pages shell,overview,map,variants,cases,exceptions,bottlenecks] [--json]
 //     [--trace] [--explain [--explain-over 1]] [--build-only]
+//   --budget S seconds one procedure and variant may take in all (default 240): when its first cold
+//              call says the samples would not fit, it gets 2 cold + 3 warm (or 1 + 2) samples
 //   --trace    prints the slowest statements of each procedure's first warm call
 //   --explain  and EXPLAIN ANALYZE of the slowest one where the warm median is over 1 s
 //
@@ -96,10 +98,18 @@ function procedureNames(): Set<string> {
   return new Set(Object.keys((appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures));
 }
 
-function call(caller: Caller, proc: string, input: unknown): Promise<unknown> {
+async function call(caller: Caller, proc: string, input: unknown, drain = false): Promise<unknown> {
   const [a, b] = proc.split('.');
   const fn = (caller as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[a][b];
-  return input === undefined ? (fn as () => Promise<unknown>)() : fn(input);
+  const r = await (input === undefined ? (fn as () => Promise<unknown>)() : fn(input));
+  if (!drain) return r;
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of (r as { chunks: AsyncIterable<string> }).chunks) {
+    bytes += chunk.length;
+    lines += chunk.split('\n').length - 1;
+  }
+  return { bytes, lines };
 }
 
 /** Statement timings while --trace is on: the named query (or the first line of literal SQL). */
@@ -164,7 +174,7 @@ interface Row {
   plan?: string;
 }
 
-interface Options { cold: number; warm: number; trace: boolean; explainOver: number | null }
+interface Options { cold: number; warm: number; trace: boolean; explainOver: number | null; budget: number }
 
 class Bench {
   store!: Store;
@@ -185,16 +195,21 @@ class Bench {
     const warm: number[] = [];
     const warmCpu: number[] = [];
     let resultKb = 0;
-    for (let i = 0; i < o.cold; i++) {
+    let [coldN, warmN] = [o.cold, o.warm];
+    for (let i = 0; i < coldN; i++) {
       await this.reopen();
       const t0 = performance.now();
       const r = await run();
       cold.push(secs(t0));
-      if (i === 0) resultKb = Buffer.byteLength(JSON.stringify(r) ?? '') / 1024;
+      if (i === 0) {
+        resultKb = Buffer.byteLength(JSON.stringify(r) ?? '') / 1024;
+        // A slow procedure gets fewer samples so the run ends: 2 cold + 3 warm, or 1 + 2.
+        if (cold[0] * (o.cold + o.warm) > o.budget) [coldN, warmN] = cold[0] * 5 > o.budget ? [Math.min(o.cold, 1), Math.min(o.warm, 2)] : [Math.min(o.cold, 2), Math.min(o.warm, 3)];
+      }
     }
     if (o.cold === 0) await run(); // warm means after a first call
     traced.length = 0;
-    for (let i = 0; i < o.warm; i++) {
+    for (let i = 0; i < warmN; i++) {
       tracing = o.trace && i === 0;
       const c0 = process.cpuUsage();
       const t0 = performance.now();
@@ -225,7 +240,7 @@ async function contextOf(store: Store): Promise<BenchContext> {
   return {
     logId: 'o2c',
     month: month.period,
-    last13: months.slice(-13).map((m) => m.period),
+    last13: months.slice(0, months.indexOf(month) + 1).slice(-13).map((m) => m.period),
     year: trailingYear(month.id),
     firstDay: months[0].period.from,
     caseId: c?.case_id ?? null,
@@ -239,13 +254,13 @@ async function contextOf(store: Store): Promise<BenchContext> {
 const f = (x: number) => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 function printTable(rows: Row[], o: Options): void {
-  const head = ['page', 'endpoint', 'variant', 'cold med', 'cold p95', 'warm med', 'warm p95', 'warm CPU', 'KB'];
+  const head = ['page', 'endpoint', 'variant', 'cold med', 'cold p95', 'warm med', 'warm p95', 'warm CPU', 'n cold/warm', 'KB'];
   const lines = rows.map((r) =>
     r.note
-      ? [r.page, r.endpoint, r.variant, r.note, '', '', '', '', '']
-      : [r.page, r.endpoint, r.variant, f(median(r.cold)), f(quantile(r.cold, 0.95)), f(median(r.warm)), f(quantile(r.warm, 0.95)), f(median(r.warmCpu)), r.resultKb.toFixed(0)],
+      ? [r.page, r.endpoint, r.variant, r.note, '', '', '', '', '', '']
+      : [r.page, r.endpoint, r.variant, f(median(r.cold)), f(quantile(r.cold, 0.95)), f(median(r.warm)), f(quantile(r.warm, 0.95)), f(median(r.warmCpu)), `${r.cold.length}/${r.warm.length}`, r.resultKb.toFixed(0)],
   );
-  console.log(`seconds; cold = ${o.cold} samples (store reopened before each), warm = ${o.warm} samples; p95 nearest rank; warm CPU = median process CPU s (all threads)`);
+  console.log(`seconds; cold = up to ${o.cold} samples (store reopened before each), warm = up to ${o.warm} samples on the open store; p95 nearest rank (of 5: the max); warm CPU = median process CPU s (all threads)`);
   console.log(`| ${head.join(' | ')} |`);
   console.log(`|${head.map((h, i) => (i < 3 ? '---' : '---:')).join('|')}|`);
   for (const l of lines) console.log(`| ${l.join(' | ')} |`);
@@ -260,7 +275,7 @@ async function main(): Promise<void> {
   };
   const orders = Number(opt('--orders') ?? 1_000_000);
   const seed = Number(opt('--seed') ?? 42);
-  const o: Options = { cold: Number(opt('--cold') ?? 3), warm: Math.max(1, Number(opt('--warm') ?? 5)), trace: argv.includes('--trace') || argv.includes('--explain'), explainOver: argv.includes('--explain') ? Number(opt('--explain-over') ?? 1) : null };
+  const o: Options = { cold: Number(opt('--cold') ?? 3), warm: Math.max(1, Number(opt('--warm') ?? 5)), trace: argv.includes('--trace') || argv.includes('--explain'), explainOver: argv.includes('--explain') ? Number(opt('--explain-over') ?? 1) : null, budget: Number(opt('--budget') ?? 240) };
   const only = opt('--pages')?.split(',');
   const json = argv.includes('--json');
   const storePath = resolve(opt('--store') ?? `/tmp/tl-bench/o2c-${orders}-s${seed}.duckdb`);
@@ -286,8 +301,10 @@ async function main(): Promise<void> {
     (SELECT count(*) FROM case_variants WHERE log_id = 'o2c' AND perspective = 'order')::BIGINT AS variants`);
   const fileMb = statSync(storePath).size / 2 ** 20;
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, DuckDB memory_limit ${process.env.THROUGHLINE_MEMORY_LIMIT || defaultMemoryLimit()}`;
+  const git = (a: string[]) => execFileSync('git', a, { encoding: 'utf8' }).trim();
+  const version = `${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain', '--untracked-files=no']) ? ' + uncommitted edits' : ''}`;
   const header = [
-    `Throughline dashboard benchmark, ${startedAt}`,
+    `Throughline dashboard benchmark, ${startedAt}, code ${version}`,
     `store ${storePath} (${fileMb.toFixed(0)} MiB): ${sizes.orders.toLocaleString('en-US')} orders, ${sizes.events.toLocaleString('en-US')} events, ${sizes.objects.toLocaleString('en-US')} objects, ${sizes.cases.toLocaleString('en-US')} order cases, ${sizes.variants.toLocaleString('en-US')} variants`,
     `machine: ${machine}; load average at start ${loadStart}`,
     `store open ${openSeconds.toFixed(2)} s, case views verified in ${ensureSeconds.toFixed(2)} s; month ${ctx.month.from}, filter ${JSON.stringify(ctx.filters)}`,
@@ -321,7 +338,7 @@ async function main(): Promise<void> {
           continue;
         }
         try {
-          const m = await bench.measure(() => call(bench.caller, e.proc, input), o);
+          const m = await bench.measure(() => call(bench.caller, e.proc, input, e.drain), o);
           emit({ page: page.title, endpoint: e.label, variant, ...m });
         } catch (err) {
           ok = false;
@@ -339,7 +356,7 @@ async function main(): Promise<void> {
   const loadEnd = load();
   bench.store.close();
   if (json) {
-    console.log(JSON.stringify({ startedAt, store: storePath, fileMb, sizes, machine, cores: cpus().length, loadStart, loadEnd, openSeconds, ensureSeconds, cold: o.cold, warm: o.warm, context: ctx, rows: rows.map((r) => ({ ...r, coldMedian: r.cold.length ? median(r.cold) : null, coldP95: r.cold.length ? quantile(r.cold, 0.95) : null, warmMedian: r.warm.length ? median(r.warm) : null, warmP95: r.warm.length ? quantile(r.warm, 0.95) : null })) }, null, 1));
+    console.log(JSON.stringify({ startedAt, version, store: storePath, fileMb, sizes, machine, cores: cpus().length, loadStart, loadEnd, openSeconds, ensureSeconds, cold: o.cold, warm: o.warm, context: ctx, rows: rows.map((r) => ({ ...r, coldMedian: r.cold.length ? median(r.cold) : null, coldP95: r.cold.length ? quantile(r.cold, 0.95) : null, warmMedian: r.warm.length ? median(r.warm) : null, warmP95: r.warm.length ? quantile(r.warm, 0.95) : null })) }, null, 1));
     return;
   }
   console.log(`load average at end ${loadEnd}\n`);

@@ -27,6 +27,8 @@ export interface Endpoint {
   filtered?: (c: BenchContext) => unknown;
   /** Leave out of the page's "all at once" row (a second setting of a procedure already in it). */
   together?: false;
+  /** The answer holds `chunks` (an async generator of text) to read to the end, as the export route does. */
+  drain?: true;
 }
 
 export interface Page {
@@ -89,10 +91,18 @@ export const pages: Page[] = [
     endpoints: [
       { label: 'cases.columns', proc: 'cases.columns', input: order },
       {
-        label: 'cases.list (page 1, by duration desc)',
+        label: 'cases.list (200 rows, by duration desc)',
         proc: 'cases.list',
-        input: (c) => ({ ...order(c), sort: { column: 'duration_seconds', dir: 'desc' }, offset: 0, limit: 100 }),
-        filtered: (c) => withF(c, { sort: { column: 'duration_seconds', dir: 'desc' }, offset: 0, limit: 100 }),
+        input: (c) => ({ ...order(c), sort: { column: 'duration', dir: 'desc' }, offset: 0, limit: 200 }),
+        filtered: (c) => withF(c, { sort: { column: 'duration', dir: 'desc' }, offset: 0, limit: 200 }),
+      },
+      {
+        label: 'cases.exportCsv (all rows, drained)',
+        proc: 'cases.exportCsv',
+        input: (c) => ({ ...order(c), sort: { column: 'duration', dir: 'desc' } }),
+        filtered: (c) => withF(c, { sort: { column: 'duration', dir: 'desc' } }),
+        drain: true,
+        together: false,
       },
       { label: 'cases.detail (one order)', proc: 'cases.detail', input: (c) => (c.caseId ? { ...order(c), caseId: c.caseId } : null) },
     ],
@@ -102,7 +112,13 @@ export const pages: Page[] = [
     title: 'Exceptions',
     endpoints: [
       { label: 'exceptions.summary', proc: 'exceptions.summary', input: (c) => ({ logId: c.logId }), filtered: (c) => ({ logId: c.logId, filters: c.filters }) },
-      { label: 'exceptions.queue (first page)', proc: 'exceptions.queue', input: (c) => ({ logId: c.logId }), filtered: (c) => ({ logId: c.logId, filters: c.filters }) },
+      { label: 'exceptions.queue sla (50 by age)', proc: 'exceptions.queue', input: (c) => ({ logId: c.logId, queue: 'sla' }), filtered: (c) => ({ logId: c.logId, queue: 'sla', filters: c.filters }) },
+      {
+        label: 'exceptions.queue latePayments (50 by amount)',
+        proc: 'exceptions.queue',
+        input: (c) => ({ logId: c.logId, queue: 'latePayments', sort: 'amount', dir: 'desc' }),
+        filtered: (c) => ({ logId: c.logId, queue: 'latePayments', sort: 'amount', dir: 'desc', filters: c.filters }),
+      },
     ],
   },
   {
