@@ -4,13 +4,13 @@
 // React (a large map has thousands of elements). Wheel zooms around the pointer; drag pans; the
 // keys + / − zoom, arrows pan, 0 fits; the buttons do the same.
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { fit, pan, reveal, transformOf, wheelFactor, zoomAt, zoomCentre, ZOOM_STEP, type Size, type View } from './map-viewport';
+import { fit, pan, readableFit, reveal, transformOf, wheelFactor, zoomAt, zoomCentre, ZOOM_STEP, type Size, type View } from './map-viewport';
 import styles from './ProcessMapCanvas.module.css';
 
 export interface ProcessMapCanvasProps {
   /** Size of the drawing in its own units. */
   content: Size;
-  /** When this changes the drawing is fitted again (a new log or perspective); otherwise the view stays put. */
+  /** When this changes the view opens again (a new log or perspective); otherwise the view stays put. */
   fitKey: string;
   ariaLabel: string;
   children: ReactNode;
@@ -74,7 +74,7 @@ export const ProcessMapCanvas = forwardRef<ProcessMapCanvasHandle, ProcessMapCan
     const s = size();
     if (s.width === 0) return;
     fitted.current = fitKey;
-    view.current = fit(content, s);
+    view.current = readableFit(content, s);
     paint();
   }, [fitKey, content, paint]);
 

@@ -3,11 +3,11 @@
 // dark as the chosen value (a frequency or a duration), nodes tinted by frequency with a stripe in
 // the activity's colour. Hover or focus shows the numbers; click or Enter on an activity or a path
 // reports the filter that selects those cases. Pure: props in, filters out.
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Filter, MapEdge, ProcessMap } from '../mining/types';
 import { activityColour } from './activity-colour';
 import { formatCount, formatSeconds } from './format';
-import { edgeValue, edgeWidth, isPerf, METRIC_LABEL, nodeFillCss, nodeInkLight, nodeValue, rampColour, sequentialScale, truncate, type MapMetric } from './map-scale';
+import { edgeValue, edgeWidth, isPerf, METRIC_LABEL, nodeFillCss, nodeInkLight, nodeValue, rampColour, scaleKind, sequentialScale, truncate, type MapMetric } from './map-scale';
 import { ProcessMapCanvas, type ProcessMapCanvasHandle } from './ProcessMapCanvas';
 import { anchorShift, END, layoutProcessMap, MAX_LABEL_CHARS, START, type MapLayout, type PlacedEdge, type PlacedNode } from './process-map-layout';
 import styles from './ProcessMapExplorer.module.css';
@@ -25,11 +25,24 @@ export interface ProcessMapExplorerProps {
 /** Room for an edge label whatever it shows ("12,345" or "18.5 h"), so switching modes moves nothing. */
 const EDGE_LABEL_WIDTH = 58;
 
+/** Arrowheads in three sizes (userSpaceOnUse), so thin paths get small heads and thick ones big. */
+const ARROWS = [
+  { id: 'tl-map-arrow-s', size: 9, upTo: 3 },
+  { id: 'tl-map-arrow-m', size: 13, upTo: 6.5 },
+  { id: 'tl-map-arrow-l', size: 17, upTo: Infinity },
+] as const;
+const arrowFor = (width: number) => ARROWS.find((a) => width <= a.upTo)!.id;
+
 interface Tip {
   id: string;
   x: number;
   y: number;
+  flip: string;
 }
+
+/** Puts the tooltip on the side of the pointer where it has room (the viewport clips it). */
+const tipFlip = (x: number, y: number, width: number, height: number) =>
+  `translate(${x > width - 360 ? 'calc(-100% - 14px)' : '14px'}, ${y > height - 220 ? 'calc(-100% - 14px)' : '14px'})`;
 
 const durationText = (s: number | null | undefined) => (s === null || s === undefined ? '—' : formatSeconds(s));
 
@@ -60,7 +73,7 @@ export const ProcessMapExplorer = memo(function ProcessMapExplorer({ map, metric
   const perf = isPerf(metric);
   const mode = perf ? 'perf' : 'freq';
 
-  const edgeScale = useMemo(() => sequentialScale(layout.edges.map((e) => edgeValue(e, metric))), [layout, metric]);
+  const edgeScale = useMemo(() => sequentialScale(layout.edges.map((e) => edgeValue(e, metric)), scaleKind(metric)), [layout, metric]);
   const activities = layout.nodes.filter((n) => n.kind === 'activity');
   const nodeScale = useMemo(() => sequentialScale(activities.map((n) => nodeValue(n, metric))), [activities, metric]);
   const labels = useMemo(() => new Map(layout.nodes.map((n) => [n.id, n.label])), [layout]);
@@ -85,12 +98,28 @@ export const ProcessMapExplorer = memo(function ProcessMapExplorer({ map, metric
     return v === null ? '' : perf ? formatSeconds(v) : formatCount(v);
   };
 
+  const tipEl = useRef<HTMLDivElement>(null);
+  const tipId = useRef<string | null>(null);
+  // The tooltip follows the pointer by style, not by render: React renders only when the item under
+  // the pointer changes.
   const show = useCallback((id: string, clientX: number, clientY: number) => {
     const r = frameRef.current?.getBoundingClientRect();
+    if (!r) return;
+    const x = clientX - r.left;
+    const y = clientY - r.top;
+    const flip = tipFlip(x, y, r.width, r.height);
+    if (tipId.current === id && tipEl.current) {
+      tipEl.current.style.left = `${x}px`;
+      tipEl.current.style.top = `${y}px`;
+      tipEl.current.style.transform = flip;
+      return;
+    }
+    tipId.current = id;
     setFocus(id);
-    setTip(r ? { id, x: clientX - r.left, y: clientY - r.top } : null);
+    setTip({ id, x, y, flip });
   }, []);
   const hide = useCallback(() => {
+    tipId.current = null;
     setFocus(null);
     setTip(null);
   }, []);
@@ -126,12 +155,12 @@ export const ProcessMapExplorer = memo(function ProcessMapExplorer({ map, metric
         fitKey={fitKey}
         ariaLabel={`Process map: ${activities.length} activities, ${layout.edges.length} paths, ${METRIC_LABEL[metric].toLowerCase()} on the paths`}
         height={height}
-        defs={
-          <marker id="tl-map-arrow" viewBox="0 0 10 10" refX="8.5" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        defs={ARROWS.map((a) => (
+          <marker key={a.id} id={a.id} viewBox="0 0 10 10" refX="7" refY="5" markerWidth={a.size} markerHeight={a.size} markerUnits="userSpaceOnUse" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" className={styles.arrow} />
           </marker>
-        }
-        overlay={tip && tipItem ? <Tooltip x={tip.x} y={tip.y} item={tipItem} name={name} caseNoun={caseNoun} totalCases={map.totalCases} /> : null}
+        ))}
+        overlay={tip && tipItem ? <Tooltip ref={tipEl} x={tip.x} y={tip.y} flip={tip.flip} item={tipItem} name={name} caseNoun={caseNoun} totalCases={map.totalCases} /> : null}
       >
         <g>
           {sortedEdges.map((e) => {
@@ -156,7 +185,7 @@ export const ProcessMapExplorer = memo(function ProcessMapExplorer({ map, metric
                 onKeyDown={activate(f)}
               >
                 <path d={e.d} className={styles.hit} />
-                <path d={e.d} className={styles.line} style={{ stroke: rampColour(t, mode), strokeWidth: edgeWidth(t) }} markerEnd="url(#tl-map-arrow)" />
+                <path d={e.d} className={styles.line} style={{ stroke: rampColour(t, mode), strokeWidth: edgeWidth(t) }} markerEnd={`url(#${arrowFor(edgeWidth(t))})`} />
                 <text x={e.labelX} y={e.labelY} dy="0.35em" textAnchor="middle" className={styles.edgeLabel}>
                   {edgeText(e)}
                 </text>
@@ -259,7 +288,17 @@ function Terminal({ node: n, caseNoun, dim, onHover }: { node: PlacedNode; caseN
   );
 }
 
-function Tooltip({ x, y, item, name, caseNoun, totalCases }: { x: number; y: number; item: PlacedNode | PlacedEdge; name: (id: string) => string; caseNoun: string; totalCases: number }) {
+interface TooltipProps {
+  flip: string;
+  x: number;
+  y: number;
+  item: PlacedNode | PlacedEdge;
+  name: (id: string) => string;
+  caseNoun: string;
+  totalCases: number;
+}
+
+const Tooltip = forwardRef<HTMLDivElement, TooltipProps>(function Tooltip({ flip, x, y, item, name, caseNoun, totalCases }, ref) {
   const share = (n: number) => (totalCases ? ` (${Math.round((1000 * n) / totalCases) / 10} %)` : '');
   let title: string;
   let rows: [string, string][];
@@ -281,7 +320,7 @@ function Tooltip({ x, y, item, name, caseNoun, totalCases }: { x: number; y: num
     hint = edgeFilter(item) ? (item.source === START ? `Click to keep ${caseNoun} that start here` : item.target === END ? `Click to keep ${caseNoun} that end here` : `Click to keep ${caseNoun} with this step`) : null;
   }
   return (
-    <div className={styles.tip} style={{ left: x, top: y }} role="tooltip" data-testid="map-tooltip">
+    <div ref={ref} className={styles.tip} style={{ left: x, top: y, transform: flip }} role="tooltip" data-testid="map-tooltip">
       <p className={styles.tipTitle}>{title}</p>
       <dl className={styles.tipRows}>
         {rows.map(([k, v]) => (
@@ -294,12 +333,12 @@ function Tooltip({ x, y, item, name, caseNoun, totalCases }: { x: number; y: num
       {hint && <p className={styles.tipHint}>{hint}</p>}
     </div>
   );
-}
+});
 
 /** The keys under the map: what the edge colour and width and the node tint mean, with their ranges. */
 export function ProcessMapKey({ map, metric }: { map: ProcessMap; metric: MapMetric }) {
   const perf = isPerf(metric);
-  const edges = sequentialScale(map.edges.map((e) => edgeValue(e, metric)));
+  const edges = sequentialScale(map.edges.map((e) => edgeValue(e, metric)), scaleKind(metric));
   const nodes = sequentialScale(map.nodes.filter((n) => n.id !== START && n.id !== END).map((n) => nodeValue(n, metric)));
   const fmt = (v: number) => (perf ? formatSeconds(v) : formatCount(v));
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MapEdge } from '../mining/types';
 import { activityColour, nameHash } from './activity-colour';
-import { edgeValue, edgeWidth, isPerf, nodeValue, rampColour, sequentialScale, truncate } from './map-scale';
+import { edgeValue, edgeWidth, isPerf, nodeValue, rampColour, scaleKind, sequentialScale, truncate } from './map-scale';
 import { categorical } from './palette';
 
 const edge: MapEdge = { source: 'A', target: 'B', count: 12, cases: 9, medianSeconds: 3600, meanSeconds: 4000, p90Seconds: 9000, totalSeconds: 48000 };
@@ -15,6 +15,20 @@ describe('the map value scale', () => {
     expect(s.t(25)).toBeCloseTo((5 - 2) / (10 - 2));
     expect(s.t(null)).toBeNull();
     expect(s.t(1_000)).toBe(1); // outside the domain: clamped
+  });
+
+  it('spreads durations on a log scale, so minutes and months both show', () => {
+    const minute = 60;
+    const month = 30 * 86_400;
+    const log = sequentialScale([0, minute, 3600, month], 'log');
+    expect(log.t(0)).toBe(0);
+    expect(log.t(month)).toBe(1);
+    expect(log.t(3600)).toBeCloseTo(Math.log1p(3600) / Math.log1p(month));
+    // An hour is a visible fraction on the log scale; on the square root it nearly vanishes.
+    expect(log.t(3600)!).toBeGreaterThan(0.5);
+    expect(sequentialScale([0, minute, 3600, month]).t(3600)!).toBeLessThan(0.05);
+    expect(scaleKind('p90')).toBe('log');
+    expect(scaleKind('cases')).toBe('sqrt');
   });
 
   it('has no domain without values, and puts a single value at the top', () => {

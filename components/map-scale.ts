@@ -50,25 +50,30 @@ export interface Scale {
 }
 
 /**
- * A sequential scale over the values present. Square root, so a few huge values do not wash every
- * other edge out; a single value (or all equal) sits at the top.
+ * A sequential scale over the values present. Counts on a square root, so a few huge values do not
+ * wash every other edge out; durations on a log scale, since they span minutes to months. A single
+ * value (or all equal) sits at the top.
  */
-export function sequentialScale(values: readonly (number | null | undefined)[]): Scale {
+export function sequentialScale(values: readonly (number | null | undefined)[], kind: 'sqrt' | 'log' = 'sqrt'): Scale {
   const known = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0);
   if (known.length === 0) return { domain: null, t: () => null };
   const lo = Math.min(...known);
   const hi = Math.max(...known);
-  const sLo = Math.sqrt(lo);
-  const span = Math.sqrt(hi) - sLo;
+  const f = kind === 'log' ? Math.log1p : Math.sqrt;
+  const fLo = f(lo);
+  const span = f(hi) - fLo;
   return {
     domain: [lo, hi],
     t: (v) => {
       if (v === null || !Number.isFinite(v)) return null;
       if (span <= 0) return 1;
-      return Math.max(0, Math.min(1, (Math.sqrt(Math.max(0, v)) - sLo) / span));
+      return Math.max(0, Math.min(1, (f(Math.max(0, v)) - fLo) / span));
     },
   };
 }
+
+/** The scale kind for a metric: log for durations, square root for counts. */
+export const scaleKind = (metric: MapMetric): 'sqrt' | 'log' => (isPerf(metric) ? 'log' : 'sqrt');
 
 /** Edge stroke width in drawing units for a scale position. */
 export const edgeWidth = (t: number | null): number => (t === null ? 1.2 : Math.round((1.4 + t * 8.6) * 10) / 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampZoom, fit, MAX_ZOOM, MIN_ZOOM, pan, reveal, transformOf, wheelFactor, zoomAt, zoomCentre, ZOOM_STEP } from './map-viewport';
+import { clampZoom, fit, READABLE_ZOOM, readableFit, MAX_ZOOM, MIN_ZOOM, pan, reveal, transformOf, wheelFactor, zoomAt, zoomCentre, ZOOM_STEP } from './map-viewport';
 
 /** Where a drawing point lands in the viewport under a view. */
 const screen = (v: { k: number; x: number; y: number }, px: number, py: number) => [v.x + px * v.k, v.y + py * v.k];
@@ -68,5 +68,27 @@ describe('the map viewport maths', () => {
     expect(wheelFactor(100)).toBeLessThan(1);
     expect(wheelFactor(100000)).toBe(wheelFactor(100)); // one huge tick does not jump to the bound
     expect(transformOf({ k: 0.5, x: 10.123, y: -4 })).toBe('translate(10.12,-4) scale(0.5)');
+  });
+});
+
+describe('the opening view', () => {
+  const vp = { width: 1200, height: 500 };
+  it('is the whole map when that is readable', () => {
+    expect(readableFit({ width: 600, height: 400 }, vp)).toEqual(fit({ width: 600, height: 400 }, vp));
+  });
+
+  it('opens a tall map at its top at a readable scale, as wide as fits', () => {
+    const tall = { width: 700, height: 2400 };
+    expect(fit(tall, vp).k).toBeLessThan(READABLE_ZOOM);
+    const v = readableFit(tall, vp, 16);
+    expect(v.k).toBe(READABLE_ZOOM);
+    expect(v.y).toBe(16);
+    expect(v.x + (tall.width * v.k) / 2).toBeCloseTo(600); // centred across
+  });
+
+  it('never makes a wide map overflow sideways', () => {
+    const wide = { width: 4000, height: 3000 };
+    const v = readableFit(wide, vp, 16);
+    expect(wide.width * v.k).toBeLessThanOrEqual(1200 - 32 + 1e-9);
   });
 });

@@ -40,6 +40,22 @@ export function fit(content: Size, viewport: Size, pad = 16): View {
   return { k, x: (viewport.width - content.width * k) / 2, y: (viewport.height - content.height * k) / 2 };
 }
 
+/** Below this scale a node's label is hard to read. */
+export const READABLE_ZOOM = 0.7;
+
+/**
+ * The opening view: the whole width, and the whole height too unless that would make the labels
+ * unreadable (a tall map then opens at its top, readable, and pans down).
+ */
+export function readableFit(content: Size, viewport: Size, pad = 16): View {
+  const whole = fit(content, viewport, pad);
+  if (whole.k >= READABLE_ZOOM || content.width <= 0 || viewport.width <= 0) return whole;
+  const widthFit = (viewport.width - 2 * pad) / content.width;
+  const k = clampZoom(Math.min(FIT_MAX, widthFit, READABLE_ZOOM));
+  if (k <= whole.k) return whole;
+  return { k, x: (viewport.width - content.width * k) / 2, y: pad };
+}
+
 /** The smallest pan that brings a box of the drawing (in drawing units) into the viewport. */
 export function reveal(view: View, box: { x: number; y: number; width: number; height: number }, viewport: Size, pad = 24): View {
   const shift = (lo: number, hi: number, size: number) => (lo < pad ? pad - lo : hi > size - pad ? Math.max(pad - lo, size - pad - hi) : 0);

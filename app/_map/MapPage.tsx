@@ -9,7 +9,6 @@ import { formatCount } from '../../components/format';
 import type { MapMetric } from '../../components/map-scale';
 import { MapControls } from '../../components/MapControls';
 import { MapModeControl } from '../../components/MapModeControl';
-import { Panel } from '../../components/Panel';
 import { ProcessMapExplorer, ProcessMapKey } from '../../components/ProcessMapExplorer';
 import { EmptyState, ErrorState, Placeholder } from '../../components/States';
 import type { Filter } from '../../mining/types';
@@ -20,7 +19,7 @@ import styles from './MapPage.module.css';
 import { caseNoun, mapSettingsPatch, readMapSettings, type MapSettings } from './settings';
 
 /** The map fills the window below the header, filter bar and title; a usable height elsewhere. */
-const MAP_HEIGHT = 'max(460px, calc(100vh - 300px))';
+const MAP_HEIGHT = 'max(460px, calc(100vh - 320px))';
 
 function useMapSettings(): [MapSettings, (next: Partial<Pick<MapSettings, 'activityPct' | 'pathPct' | 'metric'>>, mode: 'push' | 'replace') => void] {
   const search = useSearchParams();
@@ -84,26 +83,31 @@ function MapContent({ view, settings }: { view: ResolvedView; settings: MapSetti
 
   if (q.isError) return <ErrorState what="the process map" message={messageOf(q.error)} onRetry={() => void q.refetch()} />;
   const map = q.data;
+  const busy = q.isPlaceholderData || (q.isFetching && !!map);
   return (
-    <Panel
-      title={settings.mode === 'perf' ? 'Where the time goes' : 'How the work flows'}
-      subtitle={`Click an activity or a path to keep only the ${noun} through it. Drag to pan, scroll or + / − to zoom.`}
-      footer={map && map.totalCases > 0 && <ProcessMapKey map={map} metric={settings.metric} />}
-      busy={q.isPlaceholderData || (q.isFetching && !!map)}
-      bodyClassName={styles.body}
-      testId="map-panel"
-    >
-      {!map ? (
-        <Placeholder height={MAP_HEIGHT} label="Drawing the process map…" />
-      ) : map.totalCases === 0 ? (
-        <div style={{ minHeight: MAP_HEIGHT }}>
-          <EmptyState title={`No ${noun} match these filters`}>
-            <p>Remove a filter in the bar above to see the map again.</p>
-          </EmptyState>
-        </div>
-      ) : (
-        <ProcessMapExplorer map={map} metric={settings.metric} caseNoun={noun} height={MAP_HEIGHT} onFilter={onFilter} />
-      )}
-    </Panel>
+    <section className={styles.card} aria-busy={busy || undefined} data-testid="map-panel">
+      <div className={`${styles.body} ${busy ? styles.busy : ''}`}>
+        {!map ? (
+          <Placeholder height={MAP_HEIGHT} label="Drawing the process map…" />
+        ) : map.totalCases === 0 ? (
+          <div style={{ minHeight: MAP_HEIGHT }}>
+            <EmptyState title={`No ${noun} match these filters`}>
+              <p>Remove a filter in the bar above to see the map again.</p>
+            </EmptyState>
+          </div>
+        ) : (
+          <ProcessMapExplorer map={map} metric={settings.metric} caseNoun={noun} height={MAP_HEIGHT} onFilter={onFilter} />
+        )}
+        {busy && (
+          <span className={styles.updating} role="status">
+            <span className="spinner" aria-hidden /> Updating…
+          </span>
+        )}
+      </div>
+      <footer className={styles.footer}>
+        {map && map.totalCases > 0 ? <ProcessMapKey map={map} metric={settings.metric} /> : <span />}
+        <span className={styles.hint}>Click an activity or a path to keep only the {noun} through it · drag to pan · scroll or + / − to zoom</span>
+      </footer>
+    </section>
   );
 }

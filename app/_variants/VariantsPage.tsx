@@ -12,10 +12,9 @@ import { PageShell, type ResolvedView } from '../_shared/PageShell';
 import { messageOf } from '../_shared/url-state';
 import { useTRPC } from '../_trpc/client';
 import { caseNoun } from '../_map/settings';
+import { VARIANT_PAGE } from './paging';
 import styles from './VariantsPage.module.css';
 
-/** Variants per page of the list; "Show more" asks for this many more. */
-export const VARIANT_PAGE = 50;
 
 export function VariantsPage() {
   return (
