@@ -86,7 +86,7 @@ export function CauseChart({ stages, dso, hrefFor }: CauseChartProps) {
                 <td className={styles.num}>{s.visibleInDso && s.whatIfDso !== null ? days(s.whatIfDso) : dso !== null ? <span className={styles.muted}>{days(dso)}</span> : '—'}</td>
                 <td>
                   {href ? (
-                    <Link href={href} className={styles.link} data-testid={`cause-${s.stage}`} aria-label={`The cases behind ${s.label}`}>
+                    <Link prefetch={false} href={href} className={styles.link} data-testid={`cause-${s.stage}`} aria-label={`The cases behind ${s.label}`}>
                       Cases →
                     </Link>
                   ) : null}

@@ -29,7 +29,7 @@ export function DriverList({ drivers, outcome, attributeLabel, hrefFor }: Driver
         return (
           <li key={text} className={styles.item} data-testid="driver" data-lift={d.lift ?? ''} data-cases={d.cases} data-outcome-cases={d.outcomeCases} data-conditions={JSON.stringify(d.conditions)}>
             <div className={styles.head}>
-              <Link href={hrefFor(d)} className={styles.name} aria-label={`Orders with ${text}`}>
+              <Link prefetch={false} href={hrefFor(d)} className={styles.name} aria-label={`Orders with ${text}`}>
                 {text}
               </Link>
               <span className={styles.lift}>{d.lift === null ? 'only here' : `${d.lift.toFixed(2)}×`}</span>

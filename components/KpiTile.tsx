@@ -72,7 +72,7 @@ export function KpiTile(p: KpiTileProps) {
       </p>
       {p.children && <div className={styles.extra}>{p.children}</div>}
       {p.href && (
-        <Link href={p.href} className={styles.link} data-testid={p.linkTestId}>
+        <Link prefetch={false} href={p.href} className={styles.link} data-testid={p.linkTestId}>
           {p.linkLabel ?? 'See the cases'} <span aria-hidden>→</span>
         </Link>
       )}

@@ -71,7 +71,7 @@ export function TransitionTable({ rows, dimensionLabel, hrefFor, chartRows = 12 
                 <td className={styles.num}>{i + 1}</td>
                 <th scope="row">
                   {hrefFor ? (
-                    <Link href={hrefFor(r)} className={styles.link} aria-label={`Cases with ${name(r)}`}>
+                    <Link prefetch={false} href={hrefFor(r)} className={styles.link} aria-label={`Cases with ${name(r)}`}>
                       {r.source} <span aria-hidden>→</span> {r.target}
                     </Link>
                   ) : (
