@@ -17,7 +17,9 @@ export interface AgingBarsProps {
   previousLabel: string;
 }
 
-const money = (v: number) => formatKpiText(v, 'usd');
+/** Sub-cent balances (rounding left over by payments) read as zero, not "-$0". */
+const cents = (v: number) => (Math.abs(v) < 0.005 ? 0 : v);
+const money = (v: number) => formatKpiText(cents(v), 'usd');
 
 export function AgingBars({ buckets, previous, previousLabel }: AgingBarsProps) {
   const total = buckets.reduce((s, b) => s + b.amount, 0);
@@ -72,7 +74,7 @@ export function AgingBars({ buckets, previous, previousLabel }: AgingBarsProps) 
                 </th>
                 <td className={styles.num}>{money(b.amount)}</td>
                 <td className={styles.num}>{formatCount(b.invoices)}</td>
-                <td className={styles.num}>{total > 0 ? `${((b.amount / total) * 100).toFixed(1)} %` : '—'}</td>
+                <td className={styles.num}>{total > 0 ? `${((cents(b.amount) / total) * 100).toFixed(1)} %` : '—'}</td>
                 <td className={`${styles.num} ${styles.prev}`}>{prev ? money(prev.amount) : '—'}</td>
               </tr>
             );

@@ -32,12 +32,12 @@ export function DriverList({ drivers, outcome, attributeLabel, hrefFor }: Driver
               <Link prefetch={false} href={hrefFor(d)} className={styles.name} aria-label={`Orders with ${text}`}>
                 {text}
               </Link>
-              <span className={styles.lift}>{d.lift === null ? 'only here' : `${d.lift.toFixed(2)}×`}</span>
+              <span className={`${styles.lift} ${d.lift !== null && d.lift < 1 ? styles.below : ''}`} title={d.lift !== null && d.lift < 1 ? 'Less often than in the rest' : undefined}>{d.lift === null ? 'only here' : `${d.lift.toFixed(2)}×`}</span>
             </div>
             <div className={styles.bars}>
               <span className={styles.barLabel}>Lift</span>
               <span className={styles.track} role="img" aria-label={`Lift ${d.lift === null ? 'unbounded' : d.lift.toFixed(2)}`}>
-                <span className={styles.liftBar} style={{ width: `${Math.min(100, ((d.lift ?? maxLift) / maxLift) * 100)}%` }} />
+                <span className={`${styles.liftBar} ${d.lift !== null && d.lift < 1 ? styles.belowBar : ''}`} style={{ width: `${Math.min(100, ((d.lift ?? maxLift) / maxLift) * 100)}%` }} />
               </span>
               <span className={styles.barLabel}>Rate</span>
               <span className={styles.track} role="img" aria-label={`${pct(d.rate)} of these orders against ${pct(d.rateWithout)} of the rest`}>

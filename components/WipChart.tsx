@@ -43,7 +43,7 @@ export function WipChart({ points, top = 6, height = 280 }: WipChartProps) {
         marginLeft: 44,
         marginRight: 12,
         marginTop: 8,
-        marginBottom: 24,
+        marginBottom: 34,
         x: { type: 'utc', label: null, ticks: 6 },
         y: { grid: true, label: null, nice: true, zero: true, tickFormat: (v: number) => formatCount(v) },
         color: { domain: names, range: names.map((_, i) => categorical[i % categorical.length]) },
