@@ -63,9 +63,7 @@ export function ExceptionQueue(p: ExceptionQueueProps) {
               {head('Next step', null)}
               {head('Owner team', 'team')}
               {head('Warehouse', 'warehouse')}
-              {head('Segment', null)}
-              {head('Order type', null)}
-              {head('Channel', null)}
+              {head('Segment · type · channel', null)}
               <th scope="col" className={styles.actionsHead}>
                 <span className={styles.plainHead}>Actions</span>
               </th>
@@ -96,9 +94,7 @@ export function ExceptionQueue(p: ExceptionQueueProps) {
                 </td>
                 <td>{r.team}</td>
                 <td>{r.warehouse ?? '—'}</td>
-                <td>{r.segment ?? '—'}</td>
-                <td>{r.orderType ?? '—'}</td>
-                <td>{r.channel ?? '—'}</td>
+                <td className={styles.dims}>{[r.segment, r.orderType, r.channel].map((v) => v ?? '—').join(' · ')}</td>
                 <td data-testid="remediation-slot" className={styles.actions}>
                   {p.renderActions ? p.renderActions(r) : <span className={styles.muted}>Actions arrive with workflows</span>}
                 </td>
