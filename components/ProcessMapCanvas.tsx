@@ -165,7 +165,7 @@ export const ProcessMapCanvas = forwardRef<ProcessMapCanvasHandle, ProcessMapCan
           e.currentTarget.classList.remove(styles.dragging);
         }}
       >
-        <svg className={styles.svg} width="100%" height="100%" role="img" aria-label={ariaLabel} data-testid="process-map">
+        <svg className={styles.svg} width="100%" height="100%" data-testid="process-map">
           {defs && <defs>{defs}</defs>}
           <g ref={layerRef} data-testid="map-transform" transform={transformOf(view.current)}>
             {children}

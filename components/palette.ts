@@ -32,7 +32,7 @@ export const nodeText = (weight: number): string => (weight > 0.55 ? '#ffffff' :
  * that read on light and dark surfaces; an activity keeps its colour on every page (activity-colour.ts).
  */
 export const categorical = [
-  '#2f6fde', '#e0702b', '#179c74', '#c2418f', '#8757d8', '#c79a12', '#1a9bb5', '#d44848', '#5f8d2c', '#7d6a58', '#4a5fc1', '#b55d1f',
+  '#2f6fde', '#e0702b', '#179c74', '#c2418f', '#8757d8', '#c79a12', '#1a9bb5', '#d44848', '#5f8d2c', '#7d6a58', '#8fb31d', '#5b7083',
 ] as const;
 
 /** AR aging buckets, current to over 90 days past due (calm to alarming). */
