@@ -18,6 +18,7 @@ export { dsoImpact } from './dso-impact';
 export { arAging, openDisputes, AGING_BUCKETS } from './ar-aging';
 export { rootCause, builtInOutcomes, slaBreachOutcome } from './root-cause';
 export * from './views';
+export { exceptionsSummary, exceptionQueue, EXCEPTION_QUEUES, EXCEPTION_QUEUE_IDS } from './exceptions';
 export { lastFullMonth, previousPeriod, buckets } from './periods';
 export type * from './types';
 export * from './cases';
