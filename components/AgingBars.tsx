@@ -35,7 +35,7 @@ export function AgingBars({ buckets, previous, previousLabel }: AgingBarsProps) 
         marginBottom: 20,
         x: { tickFormat: (v: number) => money(v), ticks: 5, label: null },
         y: { axis: null },
-        style: { background: 'transparent', fontSize: '11px' },
+        style: { background: 'transparent', fontSize: '11px', color: 'var(--muted)' },
         marks: [
           Plot.barX(rows, Plot.stackX({ x: (d: (typeof rows)[number]) => Math.max(0, d.amount), y: 'y', fill: (d: (typeof rows)[number]) => agingColours[d.i], inset: 0.5 })),
           Plot.tip(rows, Plot.pointerX(Plot.stackX({ x: (d: (typeof rows)[number]) => Math.max(0, d.amount), y: 'y', title: (d: (typeof rows)[number]) => `${d.label}: ${money(d.amount)} · ${formatCount(d.invoices)} invoices` }))),

@@ -36,10 +36,10 @@ export function CauseChart({ stages, dso, hrefFor }: CauseChartProps) {
         marginBottom: 26,
         x: { label: 'days', grid: true, nice: true, tickFormat: (v: number) => `${v}` },
         y: { label: null, domain: ranked.map((s) => s.label) },
-        style: { background: 'transparent', fontSize: '11.5px', color: palette.muted },
+        style: { background: 'transparent', fontSize: '11.5px', color: 'var(--muted)' },
         marks: [
           Plot.barX(ranked, { x: 'deltaDays', y: 'label', fill: (s: StageImpact) => (s.visibleInDso ? causeColours.inDso : causeColours.beforeInvoice), insetTop: 4, insetBottom: 4 }),
-          Plot.text(ranked, { x: 'deltaDays', y: 'label', text: (s: StageImpact) => days(s.deltaDays), dx: 4, textAnchor: 'start', fill: palette.text }),
+          Plot.text(ranked, { x: 'deltaDays', y: 'label', text: (s: StageImpact) => days(s.deltaDays), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
           Plot.ruleX([0], { stroke: palette.border }),
           Plot.tip(ranked, Plot.pointerY({ x: 'deltaDays', y: 'label', title: (s: StageImpact) => `${s.label}\n${s.visibleInDso ? 'ΔDSO' : 'Cash later by'} ${days(s.deltaDays)}\nCash tied up ${money(s.cashTiedUp)}` })),
         ],

@@ -37,10 +37,10 @@ export function TransitionTable({ rows, dimensionLabel, hrefFor, chartRows = 12 
         marginBottom: 24,
         x: { label: 'total days', grid: true, nice: true, transform: (s: number) => s / 86_400 },
         y: { label: null, domain: top.map(name), tickFormat: (t: string) => (t.length > 52 ? `${t.slice(0, 50)}…` : t) },
-        style: { background: 'transparent', fontSize: '11px', color: palette.muted },
+        style: { background: 'transparent', fontSize: '11px', color: 'var(--muted)' },
         marks: [
           Plot.barX(top, { x: (r: TransitionTime) => r.totalSeconds ?? 0, y: name, fill: palette.chartStrong, insetTop: 3, insetBottom: 3 }),
-          Plot.text(top, { x: (r: TransitionTime) => r.totalSeconds ?? 0, y: name, text: (r: TransitionTime) => `med ${days(r.medianSeconds)}`, dx: 4, textAnchor: 'start', fill: palette.text }),
+          Plot.text(top, { x: (r: TransitionTime) => r.totalSeconds ?? 0, y: name, text: (r: TransitionTime) => `med ${days(r.medianSeconds)}`, dx: 4, textAnchor: 'start', fill: 'currentColor' }),
           Plot.tip(top, Plot.pointerY({ x: (r: TransitionTime) => r.totalSeconds ?? 0, y: name, title: (r: TransitionTime) => `${name(r)}\n${formatCount(r.transitions)} transitions in ${formatCount(r.cases)} cases\nmedian ${days(r.medianSeconds)}, p90 ${days(r.p90Seconds)}` })),
         ],
       }),

@@ -47,7 +47,7 @@ export function WipChart({ points, top = 6, height = 280 }: WipChartProps) {
         x: { type: 'utc', label: null, ticks: 6 },
         y: { grid: true, label: null, nice: true, zero: true, tickFormat: (v: number) => formatCount(v) },
         color: { domain: names, range: names.map((_, i) => categorical[i % categorical.length]) },
-        style: { background: 'transparent', fontSize: '11px', color: palette.muted },
+        style: { background: 'transparent', fontSize: '11px', color: 'var(--muted)' },
         marks: [
           Plot.lineY(rows, { x: 'x', y: 'wip', stroke: 'activity', strokeWidth: 1.8, curve: 'step-after' }),
           Plot.ruleY([0], { stroke: palette.border }),

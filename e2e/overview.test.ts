@@ -133,6 +133,15 @@ describe('the finance overview', () => {
     expect(readFilters({ get: (k) => cause.searchParams.get(k) }).filters).toEqual([...segment, ...causeFilters('latePayment', month.month.period)]);
   });
 
+  it('reads in dark mode too', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(h.url, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-testid="cause-chart"] svg');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(244, 246, 249)');
+    await h.shot(page, 'overview-dark', { fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('logged no console errors', () => {
     expect(h.consoleErrors()).toEqual([]);
   });
