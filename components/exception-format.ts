@@ -19,7 +19,7 @@ export function formatAmountCompact(value: number, currency: string | null): str
   const cur = currency && /^[A-Z]{3}$/.test(currency) ? currency : '';
   let f = compactMoney.get(cur);
   if (!f) {
-    f = new Intl.NumberFormat('en-US', cur ? { style: 'currency', currency: cur, notation: 'compact', maximumFractionDigits: 1 } : { notation: 'compact', maximumFractionDigits: 1 });
+    f = new Intl.NumberFormat('en-US', cur ? { style: 'currency', currency: cur, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } : { notation: 'compact', maximumFractionDigits: 1 });
     compactMoney.set(cur, f);
   }
   return f.format(value);
