@@ -44,12 +44,14 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
               {formatDateTime(e.ts)}
               {e.tsPrecision === 'day' && <span className={styles.muted}> (day)</span>}
             </time>
-            <svg className={styles.lanes} width={width} height="100%" preserveAspectRatio="none" aria-hidden>
-              {lanes.map((s, k) => (
-                <line key={s} x1={k * LANE + LANE / 2} x2={k * LANE + LANE / 2} y1={i === 0 ? 18 : 0} y2={i === shown.length - 1 ? 18 : 400} stroke={palette.border} strokeWidth="2" />
-              ))}
-              <circle cx={lanes.indexOf(e.sourceSystem) * LANE + LANE / 2} cy="18" r="6" fill={colour(e.sourceSystem)} stroke={palette.text} strokeOpacity="0.15" />
-            </svg>
+            <div className={styles.laneCell} style={{ width }}>
+              <svg className={styles.lanes} width={width} height="100%" aria-hidden>
+                {lanes.map((s, k) => (
+                  <line key={s} x1={k * LANE + LANE / 2} x2={k * LANE + LANE / 2} y1={i === 0 ? 18 : 0} y2={i === shown.length - 1 ? 18 : 400} stroke={palette.border} strokeWidth="2" />
+                ))}
+                <circle cx={lanes.indexOf(e.sourceSystem) * LANE + LANE / 2} cy="18" r="6" fill={colour(e.sourceSystem)} stroke={palette.text} strokeOpacity="0.15" />
+              </svg>
+            </div>
             <div className={styles.body}>
               <div className={styles.head}>
                 <span className={styles.activity}>{e.activity}</span>

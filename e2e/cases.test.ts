@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe('the case table', () => {
   it('shows the filtered count of cases.list and only the rows in view', async () => {
-    await page.goto(`${h.url}/cases?f=${encodeURIComponent(filtersParam(filters)!)}`, { waitUntil: 'networkidle' });
+    await page.goto(`${h.url}/cases?f=${encodeURIComponent(filtersParam(filters)!)}`, { waitUntil: 'load' });
     await page.waitForSelector('[data-testid="case-row"]');
     const api = await list({ limit: 50 });
     expect(api.total).toBeGreaterThan(100);
@@ -94,8 +94,10 @@ describe('the case table', () => {
 
 describe('the case page', () => {
   it('opens from the table and shows every event with its source system and source record', async () => {
-    const [first] = await visibleIds();
     await page.$eval('[data-testid="cases-table"]', (el) => el.scrollTo(0, 0));
+    const top = await list({ sort: { column: 'net_value', dir: 'desc' }, limit: 1 });
+    const first = String(top.rows[0].case_id);
+    await expect.poll(async () => (await visibleIds())[0], { timeout: 20_000 }).toBe(first);
     await page.click(`[data-testid="case-row"] a:text-is(${JSON.stringify(first)})`);
     await page.waitForURL(/\/cases\/[^/?]+/);
     await page.waitForSelector('[data-testid="case-event"]');
@@ -120,9 +122,9 @@ describe('the case page', () => {
 
   it('says so for a case that does not exist (the 404 of that request is the only console error)', async () => {
     const before = h.consoleErrors().length;
-    await page.goto(`${h.url}/cases/${encodeURIComponent('sales_order:none')}`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('[data-testid="empty-state"]');
-    expect(await page.innerText('[data-testid="empty-state"]')).toMatch(/No case "sales_order:none" in log "o2c"/);
+    await page.goto(`${h.url}/cases/${encodeURIComponent('sales_order:none')}`, { waitUntil: 'load' });
+    await expect.poll(() => page.innerText('main'), { timeout: 30_000 }).toMatch(/No such case\s+No case "sales_order:none" in log "o2c"/);
+    expect(await page.locator('[data-testid="empty-state"]').count()).toBe(1);
     for (const e of h.consoleErrors().slice(before)) expect(e).toMatch(/status of 404/);
   });
 });

@@ -73,7 +73,7 @@ function CasesContent({ view, settings, set }: { view: ResolvedView; settings: C
           </strong>{' '}
           {head.total === 1 ? 'case' : 'cases'}
           {view.filters.length > 0 && <span className={styles.muted}> match the filters</span>}
-          <span className={styles.muted}> · sorted by {available.find((c) => c.id === head.sort.column)?.label ?? head.sort.column}, {head.sort.dir === 'asc' ? 'ascending' : 'descending'}</span>
+          <span className={styles.muted}> · sorted by {available.find((c) => c.id === settings.sort.column)?.label ?? settings.sort.column}, {settings.sort.dir === 'asc' ? 'ascending' : 'descending'}</span>
         </p>
         <div className={styles.tools}>
           <CaseColumnChooser available={available} chosen={chosen} onChange={(ids) => set({ columns: ids })} />
@@ -91,7 +91,7 @@ function CasesContent({ view, settings, set }: { view: ResolvedView; settings: C
           columns={head.columns}
           total={head.total}
           rowAt={rowAt}
-          sort={head.sort}
+          sort={settings.sort}
           onSort={onSort}
           onRange={onRange}
           hrefFor={(id) => view.linkTo(casePath(id))}
