@@ -90,8 +90,9 @@ export function Header({ asOf, logName, active = 'overview', logs, logId, onLogC
         {asOf ? (
           <>
             <span className={styles.dot} aria-hidden />
-            <span>
-              Data as of <strong>{formatAsOf(asOf)}</strong>
+            <span title={`Newest event in this log: ${formatAsOf(asOf)}; all times are UTC`}>
+              <span className={styles.asOfLabel}>Data as of </span>
+              <strong>{formatAsOf(asOf)}</strong>
             </span>
           </>
         ) : asOf === null ? (
