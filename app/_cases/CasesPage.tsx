@@ -2,7 +2,7 @@
 // The case table page: every case of the selection (the filter bar's filters), sortable by any
 // column, with a column chooser and a CSV export of exactly what the table shows. Rows are fetched
 // a page at a time as the user scrolls (CasesTable renders only the rows in view).
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQueries, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { CaseColumnChooser } from '../../components/CaseColumnChooser';
@@ -14,7 +14,7 @@ import { PageShell, perspectiveLabel, type ResolvedView } from '../_shared/PageS
 import { messageOf, writeSearch } from '../_shared/url-state';
 import { useTRPC } from '../_trpc/client';
 import styles from './CasesPage.module.css';
-import { caseSettingsPatch, casePath, exportHref, PAGE_SIZE, pagesFor, readCaseSettings, type CaseTableSettings } from './settings';
+import { caseSettingsPatch, casePath, DEFAULT_SORT, exportHref, PAGE_SIZE, pagesFor, readCaseSettings, type CaseTableSettings } from './settings';
 
 const TABLE_HEIGHT = 620;
 
@@ -39,13 +39,18 @@ function CasesContent({ view, settings, set }: { view: ResolvedView; settings: C
   const trpc = useTRPC();
   const [range, setRange] = useState<[number, number]>([0, 0]);
   const columnsQ = useQuery(trpc.cases.columns.queryOptions({ logId: view.input.logId, perspective: view.input.perspective }, { staleTime: 300_000 }));
-  const base = { ...view.input, sort: settings.sort, ...(settings.columns ? { columns: settings.columns } : {}) };
+  // A link made on another log or perspective may name columns this one does not have: keep what exists.
+  const known = columnsQ.data ? new Set(columnsQ.data.columns.map((c) => c.id)) : null;
+  const sort = known && !known.has(settings.sort.column) ? DEFAULT_SORT : settings.sort;
+  const columns = known && settings.columns ? settings.columns.filter((c) => known.has(c)) : settings.columns;
+  const shown: CaseTableSettings = { sort, columns: columns && columns.length ? columns : null };
+  const base = { ...view.input, sort: shown.sort, ...(shown.columns ? { columns: shown.columns } : {}) };
   const pages = pagesFor(range[0], range[1]);
   const results = useQueries({
-    queries: pages.map((p) => trpc.cases.list.queryOptions({ ...base, offset: p * PAGE_SIZE, limit: PAGE_SIZE }, { staleTime: 60_000 })),
+    queries: pages.map((p) => trpc.cases.list.queryOptions(known ? { ...base, offset: p * PAGE_SIZE, limit: PAGE_SIZE } : skipToken, { staleTime: 60_000 })),
   });
   // The first page keeps showing while a new sort or filter loads, so the count and the header do not blink.
-  const headQ = useQuery(trpc.cases.list.queryOptions({ ...base, offset: 0, limit: PAGE_SIZE }, { placeholderData: keepPreviousData, staleTime: 60_000 }));
+  const headQ = useQuery(trpc.cases.list.queryOptions(known ? { ...base, offset: 0, limit: PAGE_SIZE } : skipToken, { placeholderData: keepPreviousData, staleTime: 60_000 }));
 
   const byOffset = new Map<number, CaseListPage>();
   for (const r of results) if (r.data) byOffset.set(r.data.offset, r.data);
@@ -62,7 +67,7 @@ function CasesContent({ view, settings, set }: { view: ResolvedView; settings: C
   if (!head || !columnsQ.data) return <Placeholder height={TABLE_HEIGHT + 48} label="Loading cases…" />;
 
   const available: CaseColumnInfo[] = columnsQ.data.columns;
-  const chosen = settings.columns ?? available.filter((c) => c.default).map((c) => c.id);
+  const chosen = shown.columns ?? available.filter((c) => c.default).map((c) => c.id);
   const busy = headQ.isPlaceholderData || results.some((r) => r.isFetching && !r.data);
   return (
     <section className={styles.wrap} aria-label="Case table">
@@ -73,11 +78,11 @@ function CasesContent({ view, settings, set }: { view: ResolvedView; settings: C
           </strong>{' '}
           {head.total === 1 ? 'case' : 'cases'}
           {view.filters.length > 0 && <span className={styles.muted}> match the filters</span>}
-          <span className={styles.muted}> · sorted by {available.find((c) => c.id === settings.sort.column)?.label ?? settings.sort.column}, {settings.sort.dir === 'asc' ? 'ascending' : 'descending'}</span>
+          <span className={styles.muted}> · sorted by {available.find((c) => c.id === shown.sort.column)?.label ?? shown.sort.column}, {shown.sort.dir === 'asc' ? 'ascending' : 'descending'}</span>
         </p>
         <div className={styles.tools}>
           <CaseColumnChooser available={available} chosen={chosen} onChange={(ids) => set({ columns: ids })} />
-          <a className={styles.export} href={exportHref(view.input, settings)} download data-testid="export-csv">
+          <a className={styles.export} href={exportHref(view.input, shown)} download data-testid="export-csv">
             Export CSV
           </a>
         </div>
@@ -91,7 +96,7 @@ function CasesContent({ view, settings, set }: { view: ResolvedView; settings: C
           columns={head.columns}
           total={head.total}
           rowAt={rowAt}
-          sort={settings.sort}
+          sort={shown.sort}
           onSort={onSort}
           onRange={onRange}
           hrefFor={(id) => view.linkTo(casePath(id))}
