@@ -1,6 +1,6 @@
 // Filters in words, for the filter bar's chips and the screen reader. Pure.
 import type { Filter } from '../mining/types';
-import { formatSeconds, formatUtc } from './format';
+import { formatMonthShort, formatPeriod, formatSeconds, formatUtc } from './format';
 
 const ATTRIBUTE_LABELS: Record<string, string> = {
   segment: 'Segment',
@@ -20,6 +20,24 @@ const day = (iso: string) => formatUtc(iso, iso.length > 10 ? 'd MMM yyyy HH:mm'
 function some(values: readonly string[], max = 2): string {
   if (values.length <= max) return values.join(', ');
   return `${values.slice(0, max).join(', ')} +${values.length - max}`;
+}
+
+/** The DSO-impact stages (mining/dso-impact STAGES labels, shortened for a chip). */
+const STAGE_LABELS: Record<string, string> = {
+  creditHold: 'Credit holds',
+  pricingApproval: 'Pricing approvals',
+  warehouse: 'Warehouse (release to goods issue)',
+  invoiceLatency: 'Invoice latency',
+  dispute: 'Disputes',
+  latePayment: 'Late payment',
+};
+
+/** "Nov 2025" for a whole calendar month, "3–9 Nov 2025" for other days, else the times. */
+function invoicePeriod(from: string, to: string): string {
+  if (from.length !== 10 || to.length !== 10) return `${day(from)} – ${day(to)}`;
+  const month = from.slice(0, 7);
+  if (from.endsWith('-01') && to === new Date(Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)), 1)).toISOString().slice(0, 10)) return formatMonthShort(month);
+  return formatPeriod({ from, to });
 }
 
 const TIMEFRAME: Record<string, string> = {
@@ -51,6 +69,8 @@ export function describeFilter(f: Filter): string {
       return `SLA ${f.ruleId ?? 'any rule'}: ${some(f.statuses.map((s) => s.replace('_', ' ')))}`;
     case 'deviation':
       return `Deviation${f.deviation ? ` ${f.deviation.replaceAll('_', ' ')}` : ''}${f.activity ? ` at ${f.activity}` : ''}`;
+    case 'stage':
+      return `${STAGE_LABELS[f.stage] ?? f.stage} over target, invoices of ${invoicePeriod(f.from, f.to)}`;
     case 'cases':
       return f.caseIds.length === 1 ? `Case ${f.caseIds[0]}` : `${f.caseIds.length} chosen cases`;
   }

@@ -45,28 +45,13 @@ export function resolveMonth(range: RangeInfo, asked: string | null): MonthInput
   return { month, previous: year[10], year, unknownMonth: asked !== null && asked !== month.id ? asked : null };
 }
 
-/** The cases a number is about, within the month: the orders whose span touches the period. */
-export const inPeriod = (p: Period): Filter => ({ kind: 'timeframe', from: p.from, to: p.to, mode: 'intersecting' });
-
-const BREACHED = ['breached', 'open_breached'];
-
 /**
- * The filters that select the orders behind a cost cause (mining/dso-impact stage). The filter kinds
- * cannot say "over this stage's target", so each uses the closest signal of the delay: the activity
- * that starts it, or the SLA rule that measures it (breached). Late payment: orders that got a
- * dunning notice (sent only while an invoice is unpaid past its due date).
+ * The filter that selects exactly the orders behind a cost cause (mining/dso-impact stage): those
+ * with an invoice of the period over the stage's target, by the DSO impact's own rule (the `stage`
+ * filter shares its SQL). The period is the invoices' creation month, so no timeframe filter joins it.
  */
-export const CAUSE_FILTERS: Record<StageId, Filter[]> = {
-  creditHold: [{ kind: 'activity', activity: 'Set Credit Block' }],
-  pricingApproval: [{ kind: 'activity', activity: 'Request Price Approval' }],
-  warehouse: [{ kind: 'sla', ruleId: 'ship-within-72h', statuses: BREACHED }],
-  invoiceLatency: [{ kind: 'sla', ruleId: 'invoice-within-24h', statuses: BREACHED }],
-  dispute: [{ kind: 'activity', activity: 'Open Dispute' }],
-  latePayment: [{ kind: 'activity', activity: 'Send Dunning Notice' }],
-};
-
 export function causeFilters(stage: StageId, period: Period): Filter[] {
-  return [...CAUSE_FILTERS[stage], inPeriod(period)];
+  return [{ kind: 'stage', stage, from: period.from, to: period.to }];
 }
 
 /** Filters added to the current ones (without repeating one already set). */

@@ -3,14 +3,17 @@
 // them again (server/schemas.ts `filter`). A link whose filters cannot be read opens unfiltered
 // and says so, instead of failing the page.
 import type { Filter, FilterKind } from '../../mining/types';
+import { FILTER_STAGES } from '../../mining/filter/types';
 import type { Search } from './url-state';
 
 export const FILTER_KEY = 'f';
-const KINDS: readonly FilterKind[] = ['timeframe', 'attribute', 'activity', 'follows', 'variant', 'duration', 'endpoints', 'sla', 'deviation', 'cases'];
+const KINDS: readonly FilterKind[] = ['timeframe', 'attribute', 'activity', 'follows', 'variant', 'duration', 'endpoints', 'sla', 'deviation', 'stage', 'cases'];
 const MAX_FILTERS = 50;
 
 const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 500;
 const isStrList = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every(isStr);
+/** server/schemas.ts `when`: a date or an ISO date-time (UTC). */
+const isWhen = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/.test(v);
 const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
 const optNum = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
 
@@ -37,6 +40,8 @@ export function isFilter(v: unknown): v is Filter {
       return (f.ruleId === undefined || isStr(f.ruleId)) && isStrList(f.statuses);
     case 'deviation':
       return (f.deviation === undefined || isStr(f.deviation)) && (f.activity === undefined || isStr(f.activity));
+    case 'stage':
+      return (FILTER_STAGES as readonly unknown[]).includes(f.stage) && isWhen(f.from) && isWhen(f.to);
     case 'cases':
       return isStrList(f.caseIds);
     default:

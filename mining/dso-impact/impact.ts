@@ -1,7 +1,8 @@
 // DSO impact of stage delays (../shared/docs/domain.md §5): for each stage, the days beyond its
 // target on each invoice of the period times the invoice's amount, turned into cash tied up, ΔDSO
 // and the DSO if the stage had met its target; and which order paths (variants) and attribute
-// values carry it. SQL: sql/queries/mining/dso/impact.sql; targets: policies/targets.json.
+// values carry it. SQL: sql/queries/mining/dso/impact.sql over invoice-stages.sql (which the `stage`
+// filter shares); targets: policies/targets.json.
 import type { Store } from '../../sql';
 import { ensureCaseViews } from '../refresh';
 import { dataRange } from '../logs';
@@ -140,7 +141,6 @@ export async function dsoImpact(store: Store, opts: DsoImpactOptions): Promise<D
       tz: targets.localTimeZone,
       from: period.from,
       to: period.to,
-      as_of: (asOf ?? `${period.to}T00:00:00Z`).replace('T', ' ').replace('Z', ''),
       t_credit: h('creditHold'),
       t_price: h('pricingApproval'),
       t_wh: h('warehouse'),

@@ -3,7 +3,8 @@
 // text and are unnested in SQL. Only fixed SQL shapes and whitelisted column names are spliced.
 import { MiningInputError } from '../errors';
 import { ALL_CASES, type CaseSelection } from './selection';
-import { CASE_COLUMNS, type Filter } from './types';
+import { stageCases } from './stage';
+import { CASE_COLUMNS, FILTER_STAGES, type Filter } from './types';
 
 export class FilterError extends MiningInputError {
   constructor(message: string) {
@@ -29,7 +30,11 @@ function nonEmpty(list: readonly unknown[] | undefined, field: string): void {
   if (!list || list.length === 0) throw new FilterError(`${field}: give at least one value`);
 }
 
-export function compileFilters(filters: readonly Filter[] | undefined): CaseSelection {
+/**
+ * `perspective`: the resolved perspective the selection will run on, when known (a `stage` filter
+ * selects orders, so it is refused elsewhere; mining/filter/prepare.ts resolves it).
+ */
+export function compileFilters(filters: readonly Filter[] | undefined, perspective?: string): CaseSelection {
   if (!filters || filters.length === 0) return ALL_CASES;
   const params: Record<string, Value> = {};
   let n = 0;
@@ -118,6 +123,15 @@ export function compileFilters(filters: readonly Filter[] | undefined): CaseSele
         const kind = f.deviation === undefined ? '' : ` AND kind = ${p(f.deviation)}`;
         const act = f.activity === undefined ? '' : ` AND activity = ${p(f.activity)}`;
         return `c.case_no IN (SELECT case_no FROM case_deviations WHERE log_id = $log_id AND perspective = $perspective${kind}${act})`;
+      }
+      case 'stage': {
+        if (!(FILTER_STAGES as readonly string[]).includes(f.stage)) throw new FilterError(`${where}: stage must be one of ${FILTER_STAGES.join(', ')}`);
+        if (perspective !== undefined && perspective !== 'order') {
+          throw new FilterError(`${where}: a stage delay selects orders through their invoices, so it needs the order perspective of an order-to-cash log (this view shows ${perspective} cases)`);
+        }
+        const cases = stageCases(f.stage, timestamp(f.from, `${where} from`), timestamp(f.to, `${where} to`), p);
+        // The invoices' case numbers are order cases: nothing of another perspective.
+        return `($perspective = 'order' AND c.case_no IN ${cases})`;
       }
       case 'cases':
         nonEmpty(f.caseIds, `${where} caseIds`);

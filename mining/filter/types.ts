@@ -1,11 +1,16 @@
 // Filters that compose (all must hold) and apply identically to every view: they select cases of
 // one (log, perspective). Shared with the dashboard as types; the URL carries them as JSON.
 
+import type { StageId } from '../kpi-library/targets';
+
 export type TimeframeMode = 'contained' | 'intersecting' | 'started' | 'completed';
 
 /** The case attributes a filter may name directly (columns of `cases`). */
 export const CASE_COLUMNS = ['segment', 'channel', 'order_type', 'warehouse', 'customer_id', 'customer_name', 'currency', 'payment_terms'] as const;
 export type CaseColumn = (typeof CASE_COLUMNS)[number];
+
+/** The DSO-impact stages a `stage` filter may name (mining/kpi-library/targets.ts STAGE_IDS). */
+export const FILTER_STAGES = ['creditHold', 'pricingApproval', 'warehouse', 'invoiceLatency', 'dispute', 'latePayment'] as const satisfies readonly StageId[];
 
 export type Filter =
   /** Cases by their span against [from, to) (ISO date or date-time, UTC). */
@@ -26,6 +31,12 @@ export type Filter =
   | { kind: 'sla'; ruleId?: string; statuses: string[] }
   /** Cases with a conformance deviation of a kind (any when absent), optionally at one activity. */
   | { kind: 'deviation'; deviation?: string; activity?: string }
+  /**
+   * Orders (O2C order perspective only) with an invoice created in [from, to), not cancelled and
+   * with a gross amount, whose `stage` took longer than its target: the invoices the DSO impact
+   * counts over target (sql/queries/mining/dso/invoice-stages.sql, policies/targets.json).
+   */
+  | { kind: 'stage'; stage: StageId; from: string; to: string }
   /** Exactly these cases (by case id). */
   | { kind: 'cases'; caseIds: string[] };
 

@@ -1,5 +1,6 @@
 // Composes the KPI library's query files: __ORDER_FACTS__ / __INVOICE_FACTS__ become the shared
-// per-order / per-invoice fact subqueries (sql/queries/mining/kpi/facts-*.sql), {{group}} the
+// per-order / per-invoice fact subqueries (sql/queries/mining/kpi/facts-*.sql), __INVOICE_STAGES__
+// the per-invoice stage excess days (sql/queries/mining/dso/invoice-stages.sql), {{group}} the
 // grouping column of `cases` (quoted by sql/template), and __SELECTED_CASES__ the case selection
 // (mining/filter/selection.ts), whose parameters are bound next to the query's own.
 import type { Params, Row, Slots, Store } from '../../sql';
@@ -8,7 +9,9 @@ import { frag } from '../../sql';
 import { fillSlots } from '../../sql/template';
 import { ALL_CASES, SELECTED_TOKEN, type CaseSelection } from '../filter/selection';
 
+// In this order: the invoice stages name the facts.
 const FACTS: Record<string, string> = {
+  __INVOICE_STAGES__: 'mining/dso/invoice-stages',
   __ORDER_FACTS__: 'mining/kpi/facts-orders',
   __INVOICE_FACTS__: 'mining/kpi/facts-invoices',
 };
@@ -23,9 +26,15 @@ export interface ComposeOptions {
   tokens?: Record<string, string>;
 }
 
-export function composedText(name: string, opts: ComposeOptions = {}): string {
+/** The text of query `name` with the shared fact subqueries in place of their tokens. */
+export function factsText(name: string): string {
   let text = loadQuery(name);
   for (const [token, file] of Object.entries(FACTS)) if (text.includes(token)) text = text.replaceAll(token, loadQuery(file).trim());
+  return text;
+}
+
+export function composedText(name: string, opts: ComposeOptions = {}): string {
+  let text = factsText(name);
   for (const [token, sql] of Object.entries(opts.tokens ?? {})) text = text.replaceAll(token, sql);
   const slots: Slots = { ...(text.includes('{{group}}') ? { group: frag.columnOrNull(opts.group) } : {}), ...opts.slots };
   if (text.includes('{{')) text = fillSlots(name, text, slots);
