@@ -14,4 +14,13 @@ describe('describeFilter', () => {
     expect(describeFilter({ kind: 'sla', ruleId: 'invoice', statuses: ['open_breached'] })).toBe('SLA invoice: open breached');
     expect(describeFilter({ kind: 'cases', caseIds: ['sales_order:1'] })).toBe('Case sales_order:1');
   });
+
+  it('names a stage filter by the cause and the month of its invoices', () => {
+    expect(describeFilter({ kind: 'stage', stage: 'creditHold', from: '2025-11-01', to: '2025-12-01' })).toBe('Credit holds over target, invoices of Nov 2025');
+    expect(describeFilter({ kind: 'stage', stage: 'latePayment', from: '2025-12-01', to: '2026-01-01' })).toBe('Late payment over target, invoices of Dec 2025');
+    expect(describeFilter({ kind: 'stage', stage: 'dispute', from: '2025-11-03', to: '2025-11-10' })).toBe('Disputes over target, invoices of 3–9 Nov 2025');
+    expect(describeFilter({ kind: 'stage', stage: 'warehouse', from: '2025-11-03T06:00:00Z', to: '2025-11-04' })).toBe(
+      'Warehouse (release to goods issue) over target, invoices of 3 Nov 2025 06:00 – 4 Nov 2025',
+    );
+  });
 });

@@ -15,6 +15,7 @@ const EVERY_KIND: Filter[] = [
   { kind: 'endpoints', end: ['Apply Cash'] },
   { kind: 'sla', ruleId: 'ship-within-72h', statuses: ['breached'] },
   { kind: 'deviation', deviation: 'skipped' },
+  { kind: 'stage', stage: 'creditHold', from: '2025-11-01', to: '2025-12-01' },
   { kind: 'cases', caseIds: ['sales_order:10000001'] },
 ];
 
@@ -48,7 +49,14 @@ describe('filters in the URL', () => {
 
   it('agrees with the server: what the URL reader keeps, the API accepts, and what it drops, the API refuses', () => {
     for (const f of EVERY_KIND) expect(serverFilter.safeParse(f).success, f.kind).toBe(true);
-    for (const bad of [{ kind: 'duration', minSeconds: -5 }, { kind: 'attribute', attribute: 'segment', values: [] }, { kind: 'activity' }]) {
+    for (const bad of [
+      { kind: 'duration', minSeconds: -5 },
+      { kind: 'attribute', attribute: 'segment', values: [] },
+      { kind: 'activity' },
+      { kind: 'stage', stage: 'lunch', from: '2025-11-01', to: '2025-12-01' },
+      { kind: 'stage', stage: 'dispute', from: 'November', to: '2025-12-01' },
+      { kind: 'stage', stage: 'dispute', from: '2025-11-01' },
+    ]) {
       expect(isFilter(bad)).toBe(false);
       expect(serverFilter.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
