@@ -10,6 +10,7 @@ import type { OrderLife } from '../../fixtures/sim/life-types';
 import { localDay } from '../../fixtures/sim/calendar';
 import { simulatedStore, type SimulatedStore } from '../testing/simulated-store';
 import { exceptionQueue, exceptionsSummary } from './read';
+import { enrichedText } from './store';
 import type { ExceptionQueueId, ExceptionRow } from './types';
 
 let sim: SimulatedStore;
@@ -44,7 +45,7 @@ describe('exception queues on a simulated distributor', () => {
   it('credit holds: orders whose last Set Credit Block has no release after it, not cancelled', async () => {
     const rows = await allRows('creditHolds');
     const independent = await sqlKeys(`
-      WITH ev AS (${EV(['Set Credit Block', 'Release Credit Block', 'Cancel Order'], 'sales_order')}),
+      WITH ev AS (${EV(['Set Credit Block', 'Release Credit Block', 'Cancel Order'], 'sales_order')})
       SELECT object_id || ' ' AS k FROM (
         SELECT object_id, arg_max(activity, (ts, seq)) FILTER (WHERE activity <> 'Cancel Order') AS last_block,
                count(*) FILTER (WHERE activity = 'Cancel Order') AS cancels
@@ -239,5 +240,31 @@ describe('exception queues on a simulated distributor', () => {
     await expect(exceptionQueue(store, { queue: 'nope' as ExceptionQueueId })).rejects.toThrow(/Unknown exception queue "nope"/);
     await expect(exceptionsSummary(store, { filters: [{ kind: 'duration', minSeconds: -5 }] })).rejects.toThrow(/minSeconds: a number of seconds ≥ 0/);
     await expect(exceptionsSummary(store, { logId: 'no-such-log' })).rejects.toThrow();
+  });
+  it('keeps the rows in exception_rows, equal to computing them in the query (the read-only path)', async () => {
+    await exceptionsSummary(store);
+    const cols = 'queue, case_id, object_id, since_ts, due_ts, detail, status, age_s, amount, currency, warehouse, segment, order_type, channel, team';
+    const stored = await store.sql(`SELECT ${cols} FROM exception_rows WHERE log_id = 'o2c' ORDER BY ALL`);
+    const [{ as_of }] = await store.sql<{ as_of: string }>(`SELECT strftime(max(ts), '%Y-%m-%dT%H:%M:%SZ') AS as_of FROM events WHERE log_id = 'o2c'`);
+    const teams = JSON.stringify({ 'credit-block-release': 'Credit', 'ka-credit-release-4h': 'Credit', 'ship-within-72h': 'Warehouse', 'rush-ship-within-24h': 'Warehouse', 'invoice-within-24h': 'Billing', 'dispute-resolution': 'Disputes' });
+    const direct = await store.sql(`SELECT ${cols} FROM (${enrichedText()}) ORDER BY ALL`, { log_id: 'o2c', perspective: 'order', as_of, tz: 'America/Chicago', rule_teams: teams });
+    expect(stored.length).toBeGreaterThan(50);
+    expect(direct).toEqual(stored);
+  });
+
+  it('recomputes the rows when the log changes (a new credit block shows up at once)', async () => {
+    const before = await exceptionsSummary(store);
+    const [o] = await store.sql<{ case_id: string }>(`
+      SELECT case_id FROM cases WHERE log_id = 'o2c' AND perspective = 'order' AND cancelled_ts IS NULL
+        AND case_id NOT IN (SELECT case_id FROM exception_rows WHERE queue = 'creditHolds') ORDER BY case_id LIMIT 1`);
+    await store.sql(`
+      INSERT INTO events (log_id, event_id, activity, ts, seq, source_system, source_key, run_id)
+      SELECT 'o2c', 'test:credit-block', 'Set Credit Block', max(ts), max(seq) + 1, 'sap', 'test', 'test' FROM events WHERE log_id = 'o2c'`);
+    await store.sql(`INSERT INTO event_object VALUES ('o2c', 'test:credit-block', $o, 'set on')`, { o: o.case_id });
+    const after = await exceptionsSummary(store);
+    const count = (s: typeof before) => s.queues.find((q) => q.id === 'creditHolds')?.count ?? 0;
+    expect(count(after)).toBe(count(before) + 1);
+    const rows = await allRows('creditHolds');
+    expect(rows.find((r) => r.caseId === o.case_id)).toMatchObject({ ageSeconds: 0, team: 'Credit' });
   });
 });

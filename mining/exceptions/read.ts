@@ -9,12 +9,13 @@ import { MiningInputError } from '../errors';
 import { compileFilters } from '../filter/compile';
 import { selectionFor } from '../filter/prepare';
 import { selectedSql, selectedText, type CaseSelection } from '../filter/selection';
+import { exceptionRowsSource, usedParams } from './store';
 import type { Filter } from '../filter/types';
 import { loadTargets } from '../kpi-library/targets';
 import { ensureCaseViews } from '../refresh';
 import { ensureSla } from '../sla/read';
 import type { SlaPolicy, SlaRule } from '../sla/policy';
-import { QUEUES, QUEUE_IDS, nextStep, queueDef, ruleTeam } from './queues';
+import { QUEUES, QUEUE_IDS, nextStep, ruleTeam } from './queues';
 import type {
   ExceptionGroupCount, ExceptionGroupDim, ExceptionGroupFilters, ExceptionQueueId, ExceptionQueuePage, ExceptionQueueSummary,
   ExceptionRow, ExceptionSortKey, ExceptionsSummary,
@@ -49,6 +50,8 @@ interface Prepared {
   selection: CaseSelection;
   params: Record<string, string>;
   rules: Map<string, SlaRule>;
+  /** What rows.sql reads from (exceptionRowsSource). */
+  source: string;
 }
 
 async function prepare(store: Store, opts: ExceptionOptions): Promise<Prepared> {
@@ -67,25 +70,20 @@ async function prepare(store: Store, opts: ExceptionOptions): Promise<Prepared> 
     tz: loadTargets().localTimeZone,
     rule_teams: JSON.stringify(Object.fromEntries(policy.rules.map((r) => [r.id, ruleTeam(r)]))),
   };
+  const source = await exceptionRowsSource(store, logId, `${policy.hash}|${params.tz}|1`, params);
   for (const [dim, p] of Object.entries(GROUP_PARAM) as [ExceptionGroupDim, string][]) params[p] = opts.groups?.[dim] ?? '';
-  return { logId, asOf: a.as_of_iso, selection, params, rules: new Map(policy.rules.map((r) => [r.id, r])) };
+  return { logId, asOf: a.as_of_iso, selection, params, rules: new Map(policy.rules.map((r) => [r.id, r])), source };
 }
 
-/** enriched.sql over the given queues, the selection in place. */
-function rowsText(ids: ExceptionQueueId[], selection: CaseSelection): string {
-  const union = ids.map((id) => `SELECT '${id}' AS queue, * FROM (${selectedText(queueDef(id).query, selection)})`).join('\nUNION ALL BY NAME\n');
-  return loadQuery('mining/exceptions/enriched').replace('__QUEUES__', () => union);
-}
-
-/** Only the parameters the text names (DuckDB refuses unused ones). */
-const used = (text: string, params: Record<string, string | number>) => Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(text)));
+/** rows.sql over the prepared source, the selection in place. */
+const rowsText = (p: Prepared): string => selectedText('mining/exceptions/rows', p.selection).replace('__SOURCE__', () => p.source);
 
 /** Every queue's size, amount at stake, oldest age and counts per group value. */
 export async function exceptionsSummary(store: Store, opts: ExceptionOptions = {}): Promise<ExceptionsSummary> {
   const p = await prepare(store, opts);
-  const text = loadQuery('mining/exceptions/summary').replace('__ROWS__', () => rowsText(QUEUE_IDS, p.selection));
+  const text = loadQuery('mining/exceptions/summary').replace('__ROWS__', () => rowsText(p));
   const rows = await selectedSql<{ queue: ExceptionQueueId; dim: string; value: string | null; n: number; amount: number; oldest_s: number | null }>(
-    store, text, used(text, p.params), p.selection,
+    store, text, usedParams(text, { ...p.params, queue: '' }), p.selection,
   );
   const queues = QUEUES.map((def): ExceptionQueueSummary => {
     const mine = rows.filter((r) => r.queue === def.id);
@@ -119,9 +117,9 @@ export async function exceptionQueue(store: Store, opts: ExceptionQueueOptions):
   const limit = Math.max(1, Math.min(opts.limit ?? 50, 1000));
   const offset = Math.max(0, opts.offset ?? 0);
   const text = loadQuery('mining/exceptions/page')
-    .replace('__ROWS__', () => rowsText([def.id], p.selection))
+    .replace('__ROWS__', () => rowsText(p))
     .replace('__ORDER__', `${column} ${dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`);
-  const params = { ...used(text, p.params), limit, offset };
+  const params = { ...usedParams(text, { ...p.params, queue: def.id }), limit, offset };
   let rows = await selectedSql<PageRow>(store, text, params, p.selection);
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && offset > 0) total = (await selectedSql<PageRow>(store, text, { ...params, limit: 1, offset: 0 }, p.selection))[0]?.total ?? 0;

@@ -1,10 +1,9 @@
 -- The rows of the chosen exception queues (spliced in by mining/exceptions/read.ts: each queue file as
 -- `SELECT '<id>' AS queue, * FROM (<queue>)`), with the order's attributes, the amount at stake,
--- the age as of $as_of, the owner team and the group filters applied. Shared by page.sql and
--- summary.sql. Warehouse: the row's own (a delivery's, an order line's), else the order's
+-- the age as of $as_of and the owner team. Written to exception_rows (store.sql), or read
+-- directly on a read-only store (rows.sql then filters it). Warehouse: the row's own (a delivery's, an order line's), else the order's
 -- deliveries' (cases.warehouse), else its order lines' (an order not shipped yet). The team
--- 'Warehouse' becomes 'Warehouse <warehouse>'. Group filters: '' = any; $g_wh matches each
--- warehouse of a multi-warehouse row.
+-- 'Warehouse' becomes 'Warehouse <warehouse>'.
 WITH q AS (__QUEUES__),
 k AS (
   SELECT q.*, c.case_id, c.segment, c.order_type, c.channel, c.net_value, c.currency AS order_currency,
@@ -33,9 +32,6 @@ t AS (
          CASE WHEN base_team = 'Warehouse' THEN 'Warehouse ' || coalesce(warehouse, '(none)') ELSE base_team END AS team
   FROM r
 )
-SELECT * FROM t
-WHERE ($g_wh = '' OR list_contains(string_split(coalesce(warehouse, ''), ','), $g_wh))
-  AND ($g_seg = '' OR segment = $g_seg)
-  AND ($g_type = '' OR order_type = $g_type)
-  AND ($g_ch = '' OR channel = $g_ch)
-  AND ($g_team = '' OR team = $g_team)
+SELECT queue, case_no, case_id, object_id, since_ts, due_ts, detail, status, age_s, amount, currency,
+       warehouse, segment, order_type, channel, team
+FROM t

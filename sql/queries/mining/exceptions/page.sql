@@ -1,4 +1,4 @@
--- One page of one exception queue (the rows of enriched.sql), sorted by a whitelisted
+-- One page of one exception queue (the rows of rows.sql), sorted by a whitelisted
 -- column and direction from mining/exceptions/read.ts; case id and object break ties), with the
 -- total before paging. $limit, $offset.
 SELECT queue, case_id, object_id, detail, status,

@@ -1,4 +1,4 @@
--- Per exception queue (the rows of enriched.sql over all queues): rows, amount at stake and the
+-- Per exception queue (the rows of rows.sql over all queues): rows, amount at stake and the
 -- oldest age, per currency (dim 'currency'), and row counts per value of each grouping dimension
 -- (dim warehouse, segment, order_type, channel, team; NULL values as value NULL). dim '' = the
 -- queue's total.

@@ -1,0 +1,1 @@
+DELETE FROM exception_rows WHERE log_id = $log_id
