@@ -198,6 +198,13 @@ describe('the procedures', () => {
     await expect(
       anonymous().views.durations({ logId: 'o2c', filters: [{ kind: 'duration', minSeconds: 10, maxSeconds: 5 }, { kind: 'timeframe', from: '2025-13-45', to: '2025-01-01', mode: 'started' }] }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // The stage filter (the cases behind a DSO-impact cause) selects orders: elsewhere it says so.
+    const stage = [{ kind: 'stage' as const, stage: 'creditHold' as const, from: period.from, to: period.to }];
+    expect((await anonymous().views.durations({ logId: 'o2c', filters: stage })).cases).toBeGreaterThanOrEqual(0);
+    await expect(anonymous().map.process({ logId: 'o2c', perspective: 'delivery', filters: stage })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/needs the order perspective.*delivery cases/),
+    });
   });
 
   it('answers SLA, conformance, KPI, DSO-impact and root-cause questions over the same filters', async () => {
