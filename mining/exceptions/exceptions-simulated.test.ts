@@ -216,7 +216,11 @@ describe('exception queues on a simulated distributor', () => {
       const both = await allRows(queue, { groups: { warehouse: 'WH2', channel: 'EDI' }, filters: [{ kind: 'attribute', attribute: 'segment', values: ['KA'] }] });
       expect(keys(both)).toEqual(keys(all.filter((r) => r.warehouse?.split(',').includes('WH2') && r.channel === 'EDI' && r.segment === 'KA')));
       const s = await exceptionsSummary(store, { groups: { warehouse: 'WH1' } });
-      expect(s.queues.find((q) => q.id === queue)?.count).toBe(wh1.length);
+      const q = s.queues.find((x) => x.id === queue);
+      expect(q?.count).toBe(wh1.length);
+      // A dimension's own choices stay listed while one is chosen; the others follow the filter.
+      for (const g of q?.byGroup.warehouse ?? []) expect(g.count).toBe(all.filter((r) => r.warehouse === g.value).length);
+      for (const g of q?.byGroup.segment ?? []) expect(g.count).toBe(wh1.filter((r) => r.segment === g.value).length);
     }
     const team = await allRows('sla', { groups: { team: 'Billing' } });
     expect(team.length).toBeGreaterThan(0);

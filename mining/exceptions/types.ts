@@ -31,6 +31,7 @@ export interface ExceptionQueueSummary extends ExceptionQueueInfo {
   amounts: { currency: string | null; amount: number }[];
   /** Age of the oldest row in seconds; null when the queue is empty. */
   oldestSeconds: number | null;
+  /** Rows per value of each dimension, over the rows passing the other dimensions' group filters (a chosen dimension keeps its other values). */
   byGroup: Record<ExceptionGroupDim, ExceptionGroupCount[]>;
 }
 
