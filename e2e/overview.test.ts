@@ -1,13 +1,17 @@
 // The finance overview in a real browser against a real server and a simulated store: every tile,
 // the causes and the aging show what the API (finance.*, kpi.overview) answers for the same store,
 // (amounts compared in cents: the sums' last bits depend on DuckDB's order of addition) the month follows the URL, the filter bar's filters reach every number, and the finance leader's
-// path runs from the DSO tile to a cause to the cases behind it.
+// path runs from the DSO tile to a cause to exactly the cases behind it.
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { causeFilters, resolveMonth, TILE_KPIS, type MonthInputs } from '../app/_overview/inputs';
 import { readFilters } from '../app/_shared/filters-url';
-import { formatKpiText } from '../components/format';
+import { formatKpiText, formatMonthShort } from '../components/format';
+import { ingestDirectory } from '../ingest';
+import { refreshCaseViews } from '../mining/refresh';
+import { overTargetOrders } from '../mining/testing/over-target-orders';
+import { Store } from '../sql';
 import type { Filter } from '../mining/types';
 import type { AppRouter } from '../server/router';
 import { startHarness, type Harness } from './harness';
@@ -105,14 +109,32 @@ describe('the finance overview', () => {
     expect(target.searchParams.get('period')).toBeNull();
     const filters = readFilters({ get: (k) => target.searchParams.get(k) }).filters;
     expect(filters).toEqual(causeFilters('creditHold', month.month.period));
-    expect(filters[0]).toEqual({ kind: 'activity', activity: 'Set Credit Block' });
+    expect(filters).toEqual([{ kind: 'stage', stage: 'creditHold', from: month.month.period.from, to: month.month.period.to }]);
     await link.click();
     await page.waitForURL((u) => u.pathname === '/cases');
     await page.waitForSelector('[data-testid="filter-chip"]');
     const chips = await page.locator('[data-testid="filter-chip"]').allInnerTexts();
-    expect(chips).toHaveLength(2);
-    expect(chips.join(' ')).toContain('Set Credit Block');
-  });
+    expect(chips).toHaveLength(1);
+    expect(chips[0]).toContain(`Credit holds over target, invoices of ${formatMonthShort(month.month.id)}`);
+
+    // Exactly the orders behind the cause: the page's total is cases.list's with that filter, and
+    // both are the distinct orders of the month's invoices over the credit-hold target, counted by
+    // the tests' own SQL over the same simulator output loaded into a store of this process.
+    const api = await h.query<Out['cases']['list']>('cases.list', { logId: 'o2c', filters, limit: 1 } satisfies In['cases']['list']);
+    await expect.poll(() => page.getAttribute('[data-testid="cases-total"]', 'data-value'), { timeout: 20_000 }).toBe(String(api.total));
+    const impact = await h.query<Out['finance']['dsoImpact']>('finance.dsoImpact', { logId: 'o2c', filters: [], period: month.month.period });
+    const store = await Store.open(':memory:');
+    try {
+      await ingestDirectory(store, h.simDir!);
+      await refreshCaseViews(store, 'o2c');
+      const want = await overTargetOrders(store, 'creditHold', month.month.period);
+      expect(want.invoices).toBe(impact.stages.find((s) => s.stage === 'creditHold')!.invoicesOverTarget);
+      expect(want.orders.length).toBeGreaterThan(0);
+      expect(api.total).toBe(want.orders.length);
+    } finally {
+      store.close();
+    }
+  }, 120_000);
 
   it('follows the month in the URL and the filter bar’s filters', async () => {
     const earlier = resolveMonth(range, month.previous.id)!;
