@@ -23,14 +23,20 @@ async function selected(filters: Filter[], perspective?: string): Promise<string
 
 beforeAll(async () => {
   sim = await simulatedStore({ orders: 300, seed: 11 });
-  // The month with the most invoices (not cancelled, with an amount).
-  const [m] = await sim.store.sql<{ month: string }>(
-    `SELECT strftime(date_trunc('month', created_ts), '%Y-%m-%d') AS month FROM invoice_facts
-     WHERE log_id = 'o2c' AND cancelled_ts IS NULL AND gross_amount IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+  // The month where the most stages have invoices over target (then the most invoices over target),
+  // so that the comparisons below are of non-empty sets.
+  const months = await sim.store.sql<{ month: string }>(
+    `SELECT DISTINCT strftime(date_trunc('month', created_ts), '%Y-%m-%d') AS month FROM invoice_facts
+     WHERE log_id = 'o2c' AND cancelled_ts IS NULL AND gross_amount IS NOT NULL ORDER BY month`,
   );
-  const from = new Date(`${m.month}T00:00:00Z`);
-  period = { from: m.month, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1)).toISOString().slice(0, 10) };
-  impact = await dsoImpact(sim.store, { period });
+  let best = -1;
+  for (const { month } of months) {
+    const from = new Date(`${month}T00:00:00Z`);
+    const p = { from: month, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1)).toISOString().slice(0, 10) };
+    const d = await dsoImpact(sim.store, { period: p });
+    const score = d.stages.filter((x) => x.invoicesOverTarget > 0).length * 1e6 + d.stages.reduce((n, x) => n + x.invoicesOverTarget, 0);
+    if (score > best) [best, period, impact] = [score, p, d];
+  }
 }, 120_000);
 afterAll(() => sim?.close());
 
@@ -48,10 +54,11 @@ describe('the stage filter: the cases behind a DSO-impact cause', () => {
     expect(got).toEqual(want.orders);
   });
 
-  it('finds delays on this store (the comparisons above are not all of empty sets)', () => {
-    const over = impact.stages.filter((s) => s.invoicesOverTarget > 0).map((s) => s.stage);
-    expect(over.length).toBeGreaterThanOrEqual(3);
-    expect(over).toContain('creditHold');
+  it('finds delays on this store (the comparisons above are not of empty sets)', async () => {
+    expect(impact.stages.filter((s) => s.invoicesOverTarget === 0).map((s) => s.stage)).toEqual([]);
+    // Two invoices of one order over target select the order once.
+    const credit = await overTargetOrders(sim.store, 'creditHold', period);
+    expect(credit.orders.length).toBeLessThan(credit.invoices);
   });
 
   it('AND-combines with other filters', async () => {
