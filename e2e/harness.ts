@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { simulate } from '../fixtures/sim/simulate';
 import { ingestDirectory } from '../ingest';
+import { importFile } from '../ingest/import-file';
 import { refreshCaseViews } from '../mining';
 import { Store } from '../sql';
 import { buildIfNeeded, nextBin } from '../cli/build';
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   orders?: number;
   seed?: number;
   viewport?: { width: number; height: number };
+  /** Event-log files (fixtures/datasets) imported beside the simulated company, as named logs. */
+  logs?: { file: string; logId: string; name?: string }[];
 }
 
 export interface Harness {
@@ -60,7 +63,7 @@ export interface Harness {
 const log = (s: string) => process.stderr.write(`[e2e] ${s}\n`);
 
 // ---------------------------------------------------------------- (a) the store
-export async function makeStore(dir: string, orders: number, seed: number): Promise<string> {
+export async function makeStore(dir: string, orders: number, seed: number, logs: HarnessOptions['logs'] = []): Promise<string> {
   const storePath = join(dir, 'store.duckdb');
   const store = await Store.open(storePath);
   try {
@@ -71,6 +74,10 @@ export async function makeStore(dir: string, orders: number, seed: number): Prom
       const failed = results.filter((r) => r.status !== 'succeeded');
       if (failed.length) throw new Error(`ingest failed: ${failed.map((r) => `${r.sourceKind}: ${r.error ?? 'unknown'}`).join('; ')}`);
       await refreshCaseViews(store, 'o2c');
+    }
+    for (const l of logs) {
+      const r = await importFile(store, join(ROOT, 'fixtures', 'datasets', l.file), { logId: l.logId, name: l.name });
+      if (r.status !== 'succeeded') throw new Error(`import of ${l.file} failed: ${r.error ?? 'unknown'}`);
     }
   } finally {
     store.close(); // the server must be the only process holding the file
@@ -169,7 +176,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   };
   try {
     if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (bin/ensure-test-deps.sh)`);
-    const [storePath] = await Promise.all([makeStore(dir, opts.orders ?? 500, opts.seed ?? 11), buildIfStale()]);
+    const [storePath] = await Promise.all([makeStore(dir, opts.orders ?? 500, opts.seed ?? 11, opts.logs), buildIfStale()]);
     const adminToken = randomBytes(16).toString('hex');
     const server = await startServer(storePath, adminToken);
     cleanups.push(() => stopServer(server));
