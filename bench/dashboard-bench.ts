@@ -5,7 +5,8 @@
 //
 //   npx tsx bench/dashboard-bench.ts [--orders 1000000] [--seed 42] [--store PATH] [--cold 3]
 //     [--warm 5] [--pages shell,overview,map,variants,cases,exceptions,bottlenecks] [--json]
-//     [--trace] [--explain [--explain-over 1]] [--build-only]
+//     [--save FILE.json] [--trace] [--explain [--explain-over 1]] [--build-only]
+//   --json     prints the JSON report instead of the table; --save FILE writes it as well
 //   --budget S seconds one procedure and variant may take in all (default 240): when its first cold
 //              call says the samples would not fit, it gets 2 cold + 3 warm (or 1 + 2) samples
 //   --trace    prints the slowest statements of each procedure's first warm call
@@ -23,7 +24,7 @@
 // is "the server just (re)opened its store", not "the machine just booted".
 // Warm = the following calls on the same open store (DuckDB caches filled, case views verified).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Store, defaultMemoryLimit } from '../sql';
@@ -355,8 +356,10 @@ async function main(): Promise<void> {
   }
   const loadEnd = load();
   bench.store.close();
+  const report = { startedAt, version, store: storePath, fileMb, sizes, machine, cores: cpus().length, loadStart, loadEnd, openSeconds, ensureSeconds, cold: o.cold, warm: o.warm, context: ctx, rows: rows.map((r) => ({ ...r, coldMedian: r.cold.length ? median(r.cold) : null, coldP95: r.cold.length ? quantile(r.cold, 0.95) : null, warmMedian: r.warm.length ? median(r.warm) : null, warmP95: r.warm.length ? quantile(r.warm, 0.95) : null })) };
+  if (opt('--save')) writeFileSync(opt('--save') as string, JSON.stringify(report, null, 1));
   if (json) {
-    console.log(JSON.stringify({ startedAt, version, store: storePath, fileMb, sizes, machine, cores: cpus().length, loadStart, loadEnd, openSeconds, ensureSeconds, cold: o.cold, warm: o.warm, context: ctx, rows: rows.map((r) => ({ ...r, coldMedian: r.cold.length ? median(r.cold) : null, coldP95: r.cold.length ? quantile(r.cold, 0.95) : null, warmMedian: r.warm.length ? median(r.warm) : null, warmP95: r.warm.length ? quantile(r.warm, 0.95) : null })) }, null, 1));
+    console.log(JSON.stringify(report, null, 1));
     return;
   }
   console.log(`load average at end ${loadEnd}\n`);
