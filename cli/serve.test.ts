@@ -58,7 +58,7 @@ describe('throughline serve', () => {
 
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Order-to-cash overview');
+    expect(await page.text()).toContain('Finance overview');
 
     const info = `${store}.server.json`;
     expect(existsSync(info)).toBe(true);

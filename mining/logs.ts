@@ -2,7 +2,19 @@
 import type { Store } from '../sql';
 import type { DataRange, LogSummary } from './types';
 
-export async function logSummaries(store: Store): Promise<LogSummary[]> {
+/** Per store, the answer of the current store generation: every page asks, the data rarely changes. */
+const summaries = new WeakMap<Store, { generation: number; value: Promise<LogSummary[]> }>();
+
+export function logSummaries(store: Store): Promise<LogSummary[]> {
+  const hit = summaries.get(store);
+  if (hit && hit.generation === store.generation) return hit.value;
+  const value = readSummaries(store);
+  summaries.set(store, { generation: store.generation, value });
+  value.catch(() => summaries.delete(store));
+  return value;
+}
+
+async function readSummaries(store: Store): Promise<LogSummary[]> {
   const [logs, objects] = await Promise.all([
     store.query<{ log_id: string; name: string; kind: string; events: number; cases: number; first_event: string | null; last_event: string | null }>(
       'mining/logs/summaries',
