@@ -10,6 +10,7 @@ import { systemLabel } from '../components/case-format';
 import type { Filter } from '../mining/types';
 import type { AppRouter } from '../server/router';
 import { startHarness, type Harness } from './harness';
+import { parseCsv } from '../mining/testing/parse-csv';
 
 type Out = inferRouterOutputs<AppRouter>;
 
@@ -19,26 +20,6 @@ const filters: Filter[] = [{ kind: 'attribute', attribute: 'segment', values: ['
 const list = (more: Record<string, unknown> = {}) => h.query<Out['cases']['list']>('cases.list', { logId: 'o2c', filters, ...more });
 const visibleIds = () => page.$$eval('[data-testid="case-row"] td:first-child a', (a) => a.map((x) => x.textContent ?? ''));
 
-/** Minimal RFC 4180 reader. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 beforeAll(async () => {
   h = await startHarness({ orders: 500, seed: 11 });

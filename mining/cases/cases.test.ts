@@ -8,6 +8,7 @@ import { MiningInputError, MiningNotFoundError } from '../errors';
 import { simulatedStore, type SimulatedStore } from '../testing/simulated-store';
 import type { Filter } from '../filter/types';
 import { caseColumns, caseCsv, caseDetail, caseList, csvField } from './index';
+import { parseCsv } from '../testing/parse-csv';
 
 let sim: SimulatedStore;
 const KA: Filter[] = [{ kind: 'attribute', attribute: 'segment', values: ['KA'] }];
@@ -26,27 +27,6 @@ async function readCsv(opts: Parameters<typeof caseCsv>[1]): Promise<string> {
   return text;
 }
 
-/** Minimal RFC 4180 reader (quoted fields with "" and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 describe('caseList', () => {
   it('counts every case and sorts by start, newest first, by default', async () => {

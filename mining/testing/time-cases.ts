@@ -1,13 +1,13 @@
 // Times the case table (pages, sorts, filters), the case page and the CSV export on a store file;
 // writes a synthetic O2C log of N orders into it first when it is empty.
-// Usage: npx tsx mining/cases/time-cases.ts <store.duckdb> [orders=100000]
+// Usage: npx tsx mining/testing/time-cases.ts <store.duckdb> [orders=100000]
 import { Store } from '../../sql';
 import { ensureCaseViews } from '../refresh';
-import { writeSyntheticLog } from '../testing/synthetic';
-import { caseCsv, caseDetail, caseList } from './index';
+import { writeSyntheticLog } from './synthetic';
+import { caseCsv, caseDetail, caseList } from '../cases';
 
 const [path, ordersArg] = process.argv.slice(2);
-if (!path) throw new Error('usage: tsx mining/cases/time-cases.ts <store.duckdb> [orders]');
+if (!path) throw new Error('usage: tsx mining/testing/time-cases.ts <store.duckdb> [orders]');
 const store = await Store.open(path);
 const [{ n: events }] = await store.sql<{ n: number }>("SELECT count(*)::BIGINT AS n FROM events WHERE log_id = 'o2c'");
 if (events === 0) await writeSyntheticLog(store, Number(ordersArg ?? 100_000));
