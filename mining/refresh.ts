@@ -22,7 +22,7 @@ interface PerspectiveRule {
   /** Named query that inserts cases from case_trace, and its parameters. */
   cases: string;
   casesParams: (logId: string) => Record<string, string>;
-  /** Named queries run after `cases` is built: O2C invoice facts and the AR ledger. */
+  /** Named queries run after `cases` is built: O2C invoice facts, the AR ledger, settlement and order facts. */
   after: string[];
 }
 
@@ -32,7 +32,7 @@ const O2C_RULE: PerspectiveRule = {
   caseEventsParams: (logId) => ({ log_id: logId }),
   cases: 'mining/refresh/cases-o2c',
   casesParams: (logId) => ({ log_id: logId }),
-  after: ['mining/refresh/invoice-facts', 'mining/refresh/ar-ledger'],
+  after: ['mining/refresh/invoice-facts', 'mining/refresh/ar-ledger', 'mining/refresh/invoice-settlement', 'mining/refresh/order-facts'],
 };
 
 /** One case per object of a type, its trace the events related to it directly. */
@@ -133,6 +133,8 @@ export async function refreshCaseViews(store: Store, logId = 'o2c', perspective?
     if (rule.after.length) {
       await run('mining/refresh/clear-invoice-facts', { log_id: logId });
       await run('mining/refresh/clear-ar-ledger', { log_id: logId });
+      await run('mining/refresh/clear-invoice-settlement', { log_id: logId });
+      await run('mining/refresh/clear-order-facts', { log_id: logId });
       for (const q of rule.after) await run(q, { log_id: logId });
     }
     const seconds = (performance.now() - started) / 1000;

@@ -1,0 +1,1 @@
+DELETE FROM invoice_settlement WHERE log_id = $log_id
