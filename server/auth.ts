@@ -4,7 +4,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export type Role = 'viewer' | 'admin';
-export type Permission = 'read' | 'ingest';
+// 'notebook': write and run SQL notebooks (issue 7's analyst role will narrow it).
+export type Permission = 'read' | 'ingest' | 'notebook';
 
 export interface User {
   id: string;
@@ -13,8 +14,8 @@ export interface User {
 
 /** What each role may do. A procedure names one permission; a caller needs a role granting it. */
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  viewer: ['read'],
-  admin: ['read', 'ingest'],
+  viewer: ['read', 'notebook'],
+  admin: ['read', 'ingest', 'notebook'],
 };
 
 /** Until sign-in exists every caller without a token is an anonymous viewer. */

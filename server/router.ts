@@ -10,6 +10,7 @@ import { processRouter } from './routers/process';
 import { financeRouter } from './routers/finance';
 import { exceptionsRouter } from './routers/exceptions';
 import { casesRouter } from './routers/cases';
+import { notebooksRouter } from './routers/notebooks';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -24,6 +25,7 @@ export const appRouter = router({
   finance: financeRouter,
   exceptions: exceptionsRouter,
   cases: casesRouter,
+  notebooks: notebooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,1 @@
+DELETE FROM notebooks WHERE id = $id RETURNING id;
