@@ -8,13 +8,11 @@ WITH p AS (
   SELECT i, "from"::TIMESTAMP AS t0, "to"::TIMESTAMP AS t1
   FROM (SELECT unnest(from_json($periods, '[{"i":"INTEGER","from":"VARCHAR","to":"VARCHAR"}]'), recursive := true))
 ),
-inv AS MATERIALIZED (
-  SELECT f.invoice_id, {{group}} AS g,
-         try_cast(coalesce(o.attrs->>'due_date', o.attrs->>'platform_due_date') AS DATE) AS due_date
-  FROM invoice_facts f
-  LEFT JOIN cases c ON c.log_id = f.log_id AND c.perspective = 'order' AND c.case_id = f.order_id
-  LEFT JOIN objects o ON o.log_id = f.log_id AND o.object_id = f.invoice_id AND o.object_type = 'invoice'
-  WHERE f.log_id = $log_id AND (c.case_no IN __SELECTED_CASES__ OR (c.case_no IS NULL AND $all_cases))
+inv AS MATERIALIZED (   -- invoice_settlement: one row per invoice of invoice_facts, with its order's case
+  SELECT s.invoice_id, {{group}} AS g, s.due_date
+  FROM invoice_settlement s
+  LEFT JOIN cases c ON c.log_id = s.log_id AND c.perspective = 'order' AND c.case_no = s.case_no
+  WHERE s.log_id = $log_id AND (s.case_no IN __SELECTED_CASES__ OR (s.case_no IS NULL AND $all_cases))
 ),
 l AS MATERIALIZED (   -- the ledger by day (period bounds are midnights), group and due date
   SELECT l.ts::DATE AS day, inv.g, inv.due_date,
