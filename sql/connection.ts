@@ -89,6 +89,7 @@ export interface Chunk {
 export class Store {
   private writeLock: Promise<unknown> = Promise.resolve();
   private commits = 0;
+  private closers: (() => void)[] = [];
 
   /**
    * Counts this process's committed transactions: while it is unchanged nothing in the store
@@ -259,7 +260,13 @@ export class Store {
     this.commits++;
   }
 
+  /** Runs `fn` when the store closes, before its instance does (the SQL sandbox closes with it). */
+  onClose(fn: () => void): void {
+    this.closers.push(fn);
+  }
+
   close(): void {
+    for (const fn of this.closers.splice(0)) fn();
     for (const [k, v] of cache) if (k.startsWith(`${resolve(this.path)}|`)) cache.delete(k) && void v;
     this.writer.closeSync();
     this.instance.closeSync();

@@ -5,3 +5,4 @@ export { listMigrations, migrate } from './migrate';
 export type { Row } from './convert';
 export { defaultStorePath } from './paths';
 export { cancellable, isCancelled, QueryCancelledError } from './cancel';
+export * from './sandbox';
