@@ -6,6 +6,8 @@
 //   npx tsx bench/dashboard-bench.ts [--orders 1000000] [--seed 42] [--store PATH] [--cold 3]
 //     [--warm 5] [--pages shell,overview,map,variants,cases,exceptions,bottlenecks] [--json]
 //     [--save FILE.json] [--trace] [--explain [--explain-over 1]] [--build-only]
+//     [--procs map.process,cases.detail]
+//   --procs    only these procedures of the chosen pages (the pages' "all at once" rows still run)
 //   --json     prints the JSON report instead of the table; --save FILE writes it as well
 //   --budget S seconds one procedure and variant may take in all (default 240): when its first cold
 //              call says the samples would not fit, it gets 2 cold + 3 warm (or 1 + 2) samples
@@ -278,6 +280,7 @@ async function main(): Promise<void> {
   const seed = Number(opt('--seed') ?? 42);
   const o: Options = { cold: Number(opt('--cold') ?? 3), warm: Math.max(1, Number(opt('--warm') ?? 5)), trace: argv.includes('--trace') || argv.includes('--explain'), explainOver: argv.includes('--explain') ? Number(opt('--explain-over') ?? 1) : null, budget: Number(opt('--budget') ?? 240) };
   const only = opt('--pages')?.split(',');
+  const procs = opt('--procs')?.split(',');
   const json = argv.includes('--json');
   const storePath = resolve(opt('--store') ?? `/tmp/tl-bench/o2c-${orders}-s${seed}.duckdb`);
   mkdirSync('/tmp/tl-bench', { recursive: true });
@@ -327,6 +330,7 @@ async function main(): Promise<void> {
     if (only && !only.includes(page.id)) continue;
     const present: Endpoint[] = [];
     for (const e of page.endpoints) {
+      if (procs && !procs.includes(e.proc)) continue;
       if (!have.has(e.proc)) {
         emit({ page: page.title, endpoint: e.label, variant: 'unfiltered', cold: [], warm: [], warmCpu: [], resultKb: 0, note: `skipped: no procedure ${e.proc} in the router` });
         continue;

@@ -1,7 +1,8 @@
 // The process map: a directly-follows graph (frequency and performance per edge) computed in
 // DuckDB from the case view, with artificial __start__/__end__ nodes, then simplified in
 // TypeScript (simplify.ts). Activity filtering projects the traces in SQL, so the edges between
-// kept activities are the real directly-follows relations of the projected log.
+// kept activities are the real directly-follows relations of the projected log (dfg-projected.sql:
+// the prepared edges, plus the ones that bridge runs of hidden events).
 import type { Store } from '../sql';
 import { selectionFor } from './filter/prepare';
 import { selectedQuery } from './filter/selection';
@@ -25,7 +26,7 @@ export interface ProcessMapOptions {
   pathPct?: number;
   /**
    * False: a frequency map only (counts and cases; every time field null), which skips the
-   * quantiles. Default true. With activityPct < 100 the times are computed either way.
+   * quantiles. Default true.
    */
   performance?: boolean;
 }
@@ -58,7 +59,8 @@ export async function processMap(store: Store, opts: ProcessMapOptions = {}): Pr
 
   // Every activity kept: the full graph does not depend on the activity counts, so all three
   // queries run at once (DuckDB leaves a core idle in parts of each).
-  const prepared = () => selectedQuery<EdgeRow>(store, 'mining/map/dfg-prepared', { ...base, performance: opts.performance ?? true }, selection);
+  const performance = opts.performance ?? true;
+  const prepared = () => selectedQuery<EdgeRow>(store, 'mining/map/dfg-prepared', { ...base, performance }, selection);
   const early = activityPct >= 100 ? prepared() : null;
   early?.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const [[totals], acts] = await Promise.all([
@@ -69,7 +71,7 @@ export async function processMap(store: Store, opts: ProcessMapOptions = {}): Pr
   const kept = selectActivities(activityNodes, activityPct);
   const rows =
     kept.size < activityNodes.length
-      ? await selectedQuery<EdgeRow>(store, 'mining/map/dfg', { ...base, activities: JSON.stringify([...kept]) }, selection)
+      ? await selectedQuery<EdgeRow>(store, 'mining/map/dfg-projected', { ...base, performance, activities: JSON.stringify([...kept]) }, selection)
       : await (early ?? prepared());
 
   const ends = (id: string): MapNode => ({ id, label: id === START ? 'Start' : 'End', events: totals.cases, cases: totals.cases });

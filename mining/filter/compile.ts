@@ -3,6 +3,7 @@
 // text and are unnested in SQL. Only fixed SQL shapes and whitelisted column names are spliced.
 import { MiningInputError } from '../errors';
 import { ALL_CASES, type CaseSelection } from './selection';
+import { endsAmong, followsAmong, projection, startsAmong } from './projected';
 import { stageCases } from './stage';
 import { CASE_COLUMNS, FILTER_STAGES, type Filter } from './types';
 
@@ -24,6 +25,13 @@ function timestamp(v: string, field: string): string {
     throw new FilterError(`${field}: "${v}" is not a date (YYYY-MM-DD or an ISO date-time in UTC)`);
   }
   return v.replace('T', ' ').replace('Z', '');
+}
+
+/** `among` lists the activities a projected filter keeps; the ones it names must be among them. */
+function amongChecked(among: readonly string[], named: readonly string[], where: string): void {
+  nonEmpty(among, `${where} among`);
+  const missing = named.filter((a) => !among.includes(a));
+  if (missing.length) throw new FilterError(`${where}: ${missing.map((a) => `"${a}"`).join(', ')} not among the kept activities`);
 }
 
 function nonEmpty(list: readonly unknown[] | undefined, field: string): void {
@@ -83,6 +91,11 @@ export function compileFilters(filters: readonly Filter[] | undefined, perspecti
         return `c.case_no ${f.absent ? 'NOT ' : ''}IN (${TRACE} AND activity = ${p(f.activity)})`;
       case 'follows': {
         const not = f.absent ? 'NOT ' : '';
+        if (f.among !== undefined) {
+          amongChecked(f.among, [f.from, f.to], where);
+          if (!f.directly) throw new FilterError(`${where}: among applies to directly-follows only (eventually-follows does not change when other activities are skipped)`);
+          return `c.case_no ${not}IN ${followsAmong(ACT(p(f.from)), ACT(p(f.to)), projection(f.among, p))}`;
+        }
         if (f.directly) return `c.case_no ${not}IN (${TRACE} AND prev_act = ${ACT(p(f.from))} AND act = ${ACT(p(f.to))})`;
         const a = p(f.from);
         const b = p(f.to);
@@ -108,9 +121,16 @@ export function compileFilters(filters: readonly Filter[] | undefined, perspecti
       }
       case 'endpoints': {
         const parts: string[] = [];
-        if (f.start?.length) parts.push(`c.case_no IN (${TRACE} AND seq = 1 AND activity IN ${list(f.start)})`);
-        if (f.end?.length) parts.push(`c.case_no IN (SELECT t.case_no FROM case_trace t WHERE t.log_id = $log_id AND t.perspective = $perspective
+        if (f.among !== undefined) {
+          amongChecked(f.among, [...(f.start ?? []), ...(f.end ?? [])], where);
+          const proj = projection(f.among, p);
+          if (f.start?.length) parts.push(`c.case_no IN ${startsAmong(list(f.start), proj)}`);
+          if (f.end?.length) parts.push(`c.case_no IN ${endsAmong(list(f.end), proj)}`);
+        } else {
+          if (f.start?.length) parts.push(`c.case_no IN (${TRACE} AND seq = 1 AND activity IN ${list(f.start)})`);
+          if (f.end?.length) parts.push(`c.case_no IN (SELECT t.case_no FROM case_trace t WHERE t.log_id = $log_id AND t.perspective = $perspective
             AND t.seq = c.n_events AND t.activity IN ${list(f.end)})`);
+        }
         if (!parts.length) throw new FilterError(`${where}: give start and/or end activities`);
         return `(${parts.join(' AND ')})`;
       }

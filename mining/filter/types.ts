@@ -19,14 +19,22 @@ export type Filter =
   | { kind: 'attribute'; attribute: string; values: string[]; exclude?: boolean }
   /** Cases that contain (or, with absent, lack) an activity. */
   | { kind: 'activity'; activity: string; absent?: boolean }
-  /** Cases where `to` directly (or eventually) follows `from`; `absent` selects the others. */
-  | { kind: 'follows'; from: string; to: string; directly: boolean; absent?: boolean }
+  /**
+   * Cases where `to` directly (or eventually) follows `from`; `absent` selects the others. With
+   * `among` (directly only), judged on the traces projected onto those activities, the others
+   * skipped: what the process map draws when it hides activities (`from` and `to` among them).
+   */
+  | { kind: 'follows'; from: string; to: string; directly: boolean; absent?: boolean; among?: string[] }
   /** Cases of the given variants (by their activity sequence, stable across refreshes). */
   | { kind: 'variant'; variants: string[][]; exclude?: boolean }
   /** Case duration (first to last event) within [minSeconds, maxSeconds]. */
   | { kind: 'duration'; minSeconds?: number; maxSeconds?: number }
-  /** Cases that start with one of `start` and/or end with one of `end`. */
-  | { kind: 'endpoints'; start?: string[]; end?: string[] }
+  /**
+   * Cases that start with one of `start` and/or end with one of `end`. With `among`: whose first
+   * and/or last event among those activities is one of them (the map's start and end paths when it
+   * hides activities).
+   */
+  | { kind: 'endpoints'; start?: string[]; end?: string[]; among?: string[] }
   /** Cases with an SLA clock of the rule (any rule when absent) in one of the statuses. */
   | { kind: 'sla'; ruleId?: string; statuses: string[] }
   /** Cases with a conformance deviation of a kind (any when absent), optionally at one activity. */
