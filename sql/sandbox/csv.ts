@@ -1,4 +1,4 @@
-// CSV text of result chunks (RFC 4180: comma, CRLF-free "\n" lines, quotes doubled), for the
+// CSV text of result chunks (RFC 4180: comma, CRLF line ends, quotes doubled), for the
 // notebook's full-result export. Values in DuckDB's text form; NULL is an empty field; dates and
 // timestamps as ISO text without a zone (the store is UTC).
 import type { DuckDBDataChunk, DuckDBType } from '@duckdb/node-api';
@@ -10,7 +10,7 @@ function field(v: unknown): string {
 }
 
 export function csvHeader(names: string[]): string {
-  return `${names.map(field).join(',')}\n`;
+  return `${names.map(field).join(',')}\r\n`;
 }
 
 export function csvRows(chunk: DuckDBDataChunk, types: DuckDBType[]): string {
@@ -21,5 +21,5 @@ export function csvRows(chunk: DuckDBDataChunk, types: DuckDBType[]): string {
     for (const v of vectors) cells.push(field(v.getItem(r)));
     lines.push(cells.join(','));
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return lines.length ? `${lines.join('\r\n')}\r\n` : '';
 }
