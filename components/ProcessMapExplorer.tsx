@@ -46,12 +46,22 @@ const tipFlip = (x: number, y: number, width: number, height: number) =>
 
 const durationText = (s: number | null | undefined) => (s === null || s === undefined ? '—' : formatSeconds(s));
 
-/** What a path's click filters to: endpoints for the start/end pseudo-nodes, else directly-follows. */
-export function edgeFilter(e: Pick<MapEdge, 'source' | 'target'>): Filter | null {
+/**
+ * What a path's click filters to: endpoints for the start/end pseudo-nodes, else directly-follows.
+ * `among`: the activities a map with hidden activities shows; its paths join them across the hidden
+ * ones, so the filter judges the traces the same way and keeps exactly the cases the path counted.
+ */
+export function edgeFilter(e: Pick<MapEdge, 'source' | 'target'>, among?: string[]): Filter | null {
+  const only = among ? { among } : {};
   if (e.source === START && e.target === END) return null;
-  if (e.source === START) return { kind: 'endpoints', start: [e.target] };
-  if (e.target === END) return { kind: 'endpoints', end: [e.source] };
-  return { kind: 'follows', from: e.source, to: e.target, directly: true };
+  if (e.source === START) return { kind: 'endpoints', start: [e.target], ...only };
+  if (e.target === END) return { kind: 'endpoints', end: [e.source], ...only };
+  return { kind: 'follows', from: e.source, to: e.target, directly: true, ...only };
+}
+
+/** The shown activities when the map hides some (edgeFilter's `among`), else undefined. */
+export function shownActivities(map: Pick<ProcessMap, 'nodes' | 'activityPct'>): string[] | undefined {
+  return map.activityPct < 100 ? map.nodes.filter((n) => n.id !== START && n.id !== END).map((n) => n.id) : undefined;
 }
 
 export const ProcessMapExplorer = memo(function ProcessMapExplorer({ map, metric, caseNoun, height, onFilter }: ProcessMapExplorerProps) {
@@ -76,6 +86,7 @@ export const ProcessMapExplorer = memo(function ProcessMapExplorer({ map, metric
   const edgeScale = useMemo(() => sequentialScale(layout.edges.map((e) => edgeValue(e, metric)), scaleKind(metric)), [layout, metric]);
   const activities = layout.nodes.filter((n) => n.kind === 'activity');
   const nodeScale = useMemo(() => sequentialScale(activities.map((n) => nodeValue(n, metric))), [activities, metric]);
+  const among = useMemo(() => shownActivities(map), [map]);
   const labels = useMemo(() => new Map(layout.nodes.map((n) => [n.id, n.label])), [layout]);
   const name = (id: string) => labels.get(id) ?? id;
   const byId = useMemo(() => new Map<string, PlacedNode | PlacedEdge>([...layout.nodes.map((n) => [n.id, n] as const), ...layout.edges.map((e) => [e.id, e] as const)]), [layout]);
@@ -165,7 +176,7 @@ export const ProcessMapExplorer = memo(function ProcessMapExplorer({ map, metric
         <g>
           {sortedEdges.map((e) => {
             const t = edgeScale.t(edgeValue(e, metric));
-            const f = edgeFilter(e);
+            const f = edgeFilter(e, among);
             const v = edgeValue(e, metric);
             return (
               <g

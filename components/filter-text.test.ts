@@ -8,6 +8,8 @@ describe('describeFilter', () => {
     expect(describeFilter({ kind: 'activity', activity: 'Set Credit Block' })).toBe('With Set Credit Block');
     expect(describeFilter({ kind: 'activity', activity: 'Pack', absent: true })).toBe('Without Pack');
     expect(describeFilter({ kind: 'follows', from: 'A', to: 'B', directly: true })).toBe('A → B');
+    expect(describeFilter({ kind: 'follows', from: 'A', to: 'B', directly: true, among: ['A', 'B'] })).toBe('A → B (hidden activities skipped)');
+    expect(describeFilter({ kind: 'endpoints', end: ['B'], among: ['A', 'B'] })).toBe('ends with B (hidden activities skipped)');
     expect(describeFilter({ kind: 'variant', variants: [['A'], ['B']] })).toBe('In 2 variants');
     expect(describeFilter({ kind: 'duration', minSeconds: 2 * 86400 })).toBe('Duration over 2.0 d');
     expect(describeFilter({ kind: 'timeframe', from: '2025-03-01', to: '2025-04-01', mode: 'started' })).toBe('Cases started in 1 Mar 2025 – 1 Apr 2025');

@@ -40,6 +40,9 @@ function invoicePeriod(from: string, to: string): string {
   return formatPeriod({ from, to });
 }
 
+/** A path clicked on a map that hides activities: judged with the hidden activities skipped. */
+const HIDDEN_SKIPPED = ' (hidden activities skipped)';
+
 const TIMEFRAME: Record<string, string> = {
   contained: 'ran within',
   intersecting: 'active during',
@@ -56,7 +59,7 @@ export function describeFilter(f: Filter): string {
     case 'activity':
       return `${f.absent ? 'Without' : 'With'} ${f.activity}`;
     case 'follows':
-      return `${f.from} ${f.directly ? '→' : '⇢'} ${f.to}${f.absent ? ' never happens' : ''}`;
+      return `${f.from} ${f.directly ? '→' : '⇢'} ${f.to}${f.among ? HIDDEN_SKIPPED : ''}${f.absent ? ' never happens' : ''}`;
     case 'variant':
       return `${f.exclude ? 'Not in' : 'In'} ${f.variants.length === 1 ? 'one variant' : `${f.variants.length} variants`}`;
     case 'duration':
@@ -64,7 +67,7 @@ export function describeFilter(f: Filter): string {
       if (f.minSeconds !== undefined) return `Duration over ${formatSeconds(f.minSeconds)}`;
       return `Duration under ${formatSeconds(f.maxSeconds ?? 0)}`;
     case 'endpoints':
-      return [f.start && `Starts with ${some(f.start)}`, f.end && `ends with ${some(f.end)}`].filter(Boolean).join(', ');
+      return [f.start && `Starts with ${some(f.start)}`, f.end && `ends with ${some(f.end)}`].filter(Boolean).join(', ') + (f.among ? HIDDEN_SKIPPED : '');
     case 'sla':
       return `SLA ${f.ruleId ?? 'any rule'}: ${some(f.statuses.map((s) => s.replace('_', ' ')))}`;
     case 'deviation':

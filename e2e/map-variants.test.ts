@@ -123,6 +123,34 @@ describe('the process map page', () => {
   });
 });
 
+describe('the process map with hidden activities', () => {
+  it('a click on a path that joins shown activities across hidden ones keeps exactly the cases it counted', async () => {
+    const p = await h.newPage();
+    await p.goto(`${h.url}/map?activities=50&paths=100`, { waitUntil: 'load' });
+    const api = await h.query<Out['map']['process']>('map.process', { logId: 'o2c', perspective, filters: [], activityPct: 50, pathPct: 100 });
+    const among = api.nodes.map((n) => n.id).filter((id) => !id.startsWith('__'));
+    expect(api.activityPct).toBeLessThan(100);
+    // A path whose count differs from the plain directly-follows filter's (it bridges hidden activities).
+    let path: (typeof api.edges)[number] | undefined;
+    for (const e of api.edges.filter((x) => !x.source.startsWith('__') && !x.target.startsWith('__'))) {
+      const plain = await h.query<Out['map']['process']>('map.process', { logId: 'o2c', perspective, filters: [{ kind: 'follows', from: e.source, to: e.target, directly: true }], activityPct: 100, pathPct: 100 });
+      if (plain.totalCases !== e.cases) {
+        path = e;
+        break;
+      }
+    }
+    expect(path).toBeDefined();
+    const el = p.locator(`[data-testid="map-edge"][data-source=${q(path!.source)}][data-target=${q(path!.target)}]`);
+    await el.focus();
+    await p.keyboard.press('Enter');
+    const want: Filter[] = [{ kind: 'follows', from: path!.source, to: path!.target, directly: true, among }];
+    await expect.poll(() => JSON.parse(new URL(p.url()).searchParams.get('f') ?? '[]')).toEqual(want);
+    await expect.poll(() => p.getAttribute('[data-testid="map-total-cases"]', 'data-value'), { timeout: 20_000 }).toBe(String(path!.cases));
+    await expect.poll(() => p.getByText('(hidden activities skipped)').count()).toBeGreaterThan(0);
+    await p.close();
+  });
+});
+
 describe('the variants page', () => {
   it('keeps the filter and lists the counts of views.variants under it', async () => {
     await page.click('nav a[href^="/variants"]');

@@ -13,6 +13,8 @@ const EVERY_KIND: Filter[] = [
   { kind: 'variant', variants: [['Create Sales Order', 'Cancel Order']] },
   { kind: 'duration', minSeconds: 3600 },
   { kind: 'endpoints', end: ['Apply Cash'] },
+  { kind: 'follows', from: 'Pack', to: 'Post Goods Issue', directly: true, among: ['Pack', 'Post Goods Issue', 'Create Invoice'] },
+  { kind: 'endpoints', start: ['Pack'], among: ['Pack', 'Create Invoice'] },
   { kind: 'sla', ruleId: 'ship-within-72h', statuses: ['breached'] },
   { kind: 'deviation', deviation: 'skipped' },
   { kind: 'stage', stage: 'creditHold', from: '2025-11-01', to: '2025-12-01' },
@@ -44,6 +46,8 @@ describe('filters in the URL', () => {
     expect(isFilter({ kind: 'timeframe', from: '2025-01-01', to: '2025-02-01', mode: 'sometime' })).toBe(false);
     expect(isFilter({ kind: 'attribute', attribute: 'segment', values: [] })).toBe(false);
     expect(isFilter({ kind: 'endpoints' })).toBe(false);
+    expect(isFilter({ kind: 'follows', from: 'A', to: 'B', directly: true, among: [] })).toBe(false);
+    expect(isFilter({ kind: 'endpoints', end: ['A'], among: 'A' })).toBe(false);
     expect(isFilter(null)).toBe(false);
   });
 

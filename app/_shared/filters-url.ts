@@ -15,6 +15,7 @@ const isStrList = (v: unknown): v is string[] => Array.isArray(v) && v.length > 
 /** server/schemas.ts `when`: a date or an ISO date-time (UTC). */
 const isWhen = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/.test(v);
 const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
+const optList = (v: unknown) => v === undefined || isStrList(v);
 const optNum = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
 
 /** Whether `v` has the shape of a Filter (values are checked again on the server). */
@@ -29,13 +30,13 @@ export function isFilter(v: unknown): v is Filter {
     case 'activity':
       return isStr(f.activity) && optBool(f.absent);
     case 'follows':
-      return isStr(f.from) && isStr(f.to) && typeof f.directly === 'boolean' && optBool(f.absent);
+      return isStr(f.from) && isStr(f.to) && typeof f.directly === 'boolean' && optBool(f.absent) && optList(f.among);
     case 'variant':
       return Array.isArray(f.variants) && f.variants.length > 0 && f.variants.every(isStrList) && optBool(f.exclude);
     case 'duration':
       return optNum(f.minSeconds) && optNum(f.maxSeconds) && (f.minSeconds !== undefined || f.maxSeconds !== undefined);
     case 'endpoints':
-      return (f.start === undefined || isStrList(f.start)) && (f.end === undefined || isStrList(f.end)) && (f.start !== undefined || f.end !== undefined);
+      return optList(f.start) && optList(f.end) && (f.start !== undefined || f.end !== undefined) && optList(f.among);
     case 'sla':
       return (f.ruleId === undefined || isStr(f.ruleId)) && isStrList(f.statuses);
     case 'deviation':
