@@ -5,7 +5,7 @@ import type { LogSummary } from '../mining/types';
 import { formatAsOf, formatCount } from './format';
 import styles from './Header.module.css';
 
-export type PageId = 'overview' | 'map' | 'variants' | 'cases' | 'exceptions' | 'bottlenecks' | 'ingest' | 'import';
+export type PageId = 'overview' | 'map' | 'variants' | 'cases' | 'exceptions' | 'bottlenecks' | 'notebooks' | 'ingest' | 'import';
 export type Theme = 'light' | 'dark';
 
 export interface HeaderProps {
@@ -39,6 +39,7 @@ export const NAV: readonly NavItem[] = [
   { id: 'cases', href: '/cases', label: 'Cases' },
   { id: 'exceptions', href: '/exceptions', label: 'Exceptions', o2c: true },
   { id: 'bottlenecks', href: '/bottlenecks', label: 'Bottlenecks' },
+  { id: 'notebooks', href: '/notebooks', label: 'Notebooks' },
   { id: 'ingest', href: '/ingest', label: 'Ingest' },
   { id: 'import', href: '/import', label: 'Import' },
 ];
@@ -77,7 +78,7 @@ export function Header({ asOf, logName, active = 'overview', logs, logId, onLogC
           {NAV.filter((n) => !n.o2c || !current || current.kind === 'o2c' || current.kind === 'odoo' || n.id === active).map((n) => (
             <Link
               key={n.id}
-              href={n.id === 'ingest' || n.id === 'import' ? n.href : hrefFor(n.href)}
+              href={n.id === 'ingest' || n.id === 'import' || n.id === 'notebooks' ? n.href : hrefFor(n.href)}
               className={`${styles.navLink} ${n.id === active ? styles.navActive : ''}`}
               aria-current={n.id === active ? 'page' : undefined}
             >
