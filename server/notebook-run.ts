@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { TRPCError } from '@trpc/server';
 import { ComposeError, composeCell, type ComposableCell } from '../notebooks/compose';
 import { isCancelled, type Store } from '../sql';
-import { sandboxFor, SqlRefusedError, SqlTimeoutError, type Sandbox } from './notebook-sandbox';
+import { sandboxFor, SqlRefusedError, SqlTimeoutError, type Sandbox } from '../sql';
 
 export type RunFailure = 'REFUSED' | 'TIMEOUT' | 'SQL_ERROR' | 'BAD_REQUEST';
 

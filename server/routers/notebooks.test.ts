@@ -4,12 +4,12 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, type Cell } from '../../notebooks/types';
 import { Store } from '../../sql';
-import { LOCAL_ADMIN } from '../auth';
+import { LOCAL_ADMIN, type User } from '../auth';
 import { callerFor } from '../caller';
 
 let store: Store;
-const vera = { id: 'vera', roles: ['viewer'] as const };
-const as = (user: typeof vera | null = vera) => callerFor(store, user);
+const vera: User = { id: 'vera', roles: ['viewer'] };
+const as = (user: User | null = vera) => callerFor(store, user);
 
 beforeAll(async () => {
   store = await Store.open(':memory:');

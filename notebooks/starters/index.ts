@@ -1,10 +1,10 @@
 // The starter notebooks: files in notebooks/starters/ (the same format as an exported notebook),
 // checked on load like an import. `notebooks.create({ starter })` copies one; the demo seeds them.
-import deviations from './starters/common-deviations.tlnb.json';
-import dso from './starters/dso-by-segment.tlnb.json';
-import latency from './starters/invoice-latency-by-warehouse.tlnb.json';
-import type { NotebookDoc, StarterInfo } from './types';
-import { parseDoc } from './validate';
+import deviations from './common-deviations.tlnb.json';
+import dso from './dso-by-segment.tlnb.json';
+import latency from './invoice-latency-by-warehouse.tlnb.json';
+import type { NotebookDoc, StarterInfo } from '../types';
+import { parseDoc } from '../validate';
 
 interface Starter extends StarterInfo {
   doc: NotebookDoc;
