@@ -37,6 +37,10 @@ export const frag = {
   },
   /** `'a', "a", 'b', "b"`: name/value pairs for json_object() or struct_pack-like calls; empty for none. */
   namedColumns: (names: readonly string[]): Fragment => make(names.map((n) => `${literal(n)}, ${ident(n)}`).join(', ')),
+  /** `"a", "b"`: a list of columns (UNPIVOT … ON, GROUP BY). */
+  identList: (names: readonly string[]): Fragment => make(names.map((n) => ident(n)).join(', ')),
+  /** `CAST("a" AS VARCHAR) AS "a", …`: columns of mixed types as text under their own names. */
+  varcharColumns: (names: readonly string[]): Fragment => make(names.map((n) => `CAST(${ident(n)} AS VARCHAR) AS ${ident(n)}`).join(', ')),
   /** `{'a': 'VARCHAR', 'b': 'VARCHAR'}`: the `columns` argument of read_csv. */
   columnTypes: (names: readonly string[], type: 'VARCHAR'): Fragment => make(`{${names.map((n) => `${literal(n)}: '${type}'`).join(', ')}}`),
 };

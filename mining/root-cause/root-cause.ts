@@ -66,6 +66,7 @@ interface Row {
   n: number;
   k: number;
   big_n: number;
+  min_cases: number;
   big_k: number;
 }
 
@@ -109,25 +110,26 @@ export async function rootCause(store: Store, opts: RootCauseOptions): Promise<R
     throw new Error(`outcome ${outcome.id} needs the table ${outcome.needsTable}, which this store does not have`);
   }
   const attributes: string[] = [];
-  for (const a of opts.attributes ?? DEFAULT_ATTRIBUTES) attributes.push((await groupColumn(store, a)) as string);
+  for (const a of opts.attributes ?? DEFAULT_ATTRIBUTES) {
+    const col = (await groupColumn(store, a)) as string;
+    if (!attributes.includes(col)) attributes.push(col);
+  }
+  if (attributes.length === 0) throw new Error('root cause needs at least one attribute to compare');
   const top = opts.top ?? 20;
   await ensureCaseViews(store, logId);
-  const run = (minCases: number) =>
-    composedQuery<Row>(
-      store,
-      'mining/root-cause/lift',
-      { log_id: logId, tz: loadTargets().localTimeZone, min_cases: minCases, max_pairs: Math.max(200, top * 10), ...outcome.params },
-      {
-        selection: opts.selection,
-        slots: { attrs: frag.namedColumns(attributes) },
-        tokens: { __POPULATION__: outcome.population, __OUTCOME__: outcome.outcome },
-      },
-    );
-  // The default support needs the population's size: a first run finds it when it is large.
-  let rows = await run(opts.minCases ?? 30);
+  // One pass: with no support given, the query takes 1 % of the population (at least 30).
+  const rows = await composedQuery<Row>(
+    store,
+    'mining/root-cause/lift',
+    { log_id: logId, tz: loadTargets().localTimeZone, min_cases: opts.minCases ?? null, max_pairs: Math.max(200, top * 10), ...outcome.params },
+    {
+      selection: opts.selection,
+      slots: { attr_text: frag.varcharColumns(attributes), attr_list: frag.identList(attributes) },
+      tokens: { __POPULATION__: outcome.population, __OUTCOME__: outcome.outcome },
+    },
+  );
   const total = rows.find((r) => r.kind === 'total') as Row;
-  const minCases = opts.minCases ?? Math.max(30, Math.ceil(total.big_n * 0.01));
-  if (minCases !== (opts.minCases ?? 30)) rows = await run(minCases);
+  const minCases = total.min_cases;
   const { big_n: bigN, big_k: bigK } = total;
   // A value every order has compares with nothing: left out.
   const singles = rows.filter((r) => r.kind === 'single' && r.n < bigN).map((r) => driver(r, bigN, bigK)).sort(byLift);
