@@ -19,6 +19,7 @@ export async function loadDemoIfEmpty(storePath: string, orders: number, log: (s
     const [t] = await store.query<{ events: number }>('store/totals');
     if (t.events > 0) {
       log(`Store ${storePath} already holds ${t.events.toLocaleString('en-US')} events; not loading demo data.`);
+      await seedNotebooks(store, log); // a demo store from before notebooks gets the starters once
       return;
     }
     const { simulate } = await import('../fixtures/sim/simulate');
@@ -45,7 +46,15 @@ export async function loadDemoIfEmpty(storePath: string, orders: number, log: (s
       await refreshCaseViews(store, d.logId, main);
       log(`  ${d.logId.padEnd(16)} ${r.status}: ${r.eventsAdded.toLocaleString('en-US')} events (${d.file})`);
     }
+    await seedNotebooks(store, log);
   } finally {
     store.close();
   }
+}
+
+/** The starter notebooks (notebooks/starters), once per store: a deleted one stays deleted. */
+async function seedNotebooks(store: import('../sql').Store, log: (s: string) => void): Promise<void> {
+  const { seedStarterNotebooks } = await import('../notebooks/store');
+  const added = await seedStarterNotebooks(store);
+  if (added > 0) log(`  notebooks        ${added} starter notebooks (open /notebooks)`);
 }

@@ -3,6 +3,7 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, type Cell } from '../../notebooks/types';
+import { seedStarterNotebooks } from '../../notebooks/store';
 import { Store } from '../../sql';
 import { LOCAL_ADMIN, type User } from '../auth';
 import { callerFor } from '../caller';
@@ -123,5 +124,20 @@ describe('notebook documents', () => {
       expect(made.cells.length).toBeGreaterThan(2);
     }
     expect((await errorOf(as().notebooks.create({ starter: 'nope' }))).code).toBe('NOT_FOUND');
+  });
+
+  it('seeds the starters into a store once (the demo), and a deleted one stays deleted', async () => {
+    const fresh = await Store.open(':memory:');
+    try {
+      expect(await seedStarterNotebooks(fresh)).toBe(3);
+      const list = await callerFor(fresh, null).notebooks.list();
+      expect(list.map((n) => n.title).sort()).toEqual(['DSO by customer segment', 'Invoice latency by warehouse', 'The most common deviations']);
+      expect(list.every((n) => n.owner === 'throughline' && n.cells > 3)).toBe(true);
+      await callerFor(fresh, null).notebooks.remove({ id: list[0].id });
+      expect(await seedStarterNotebooks(fresh)).toBe(0);
+      expect(await callerFor(fresh, null).notebooks.list()).toHaveLength(2);
+    } finally {
+      fresh.close();
+    }
   });
 });

@@ -5,10 +5,10 @@
 // app/api/notebooks/ call them, through createCaller (the caller is checked here like any other).
 // Every notebook is readable and editable by anyone with the 'notebook' permission; the owner is
 // who created it (issue 7 brings sign-in and may narrow editing to owners).
-import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { starter, starterInfos } from '../../notebooks/starters';
+import { insertNotebook, newCellId, readNotebook, withFreshIds } from '../../notebooks/store';
 import type { Cell, Notebook, NotebookDoc, NotebookSummary, RunCell } from '../../notebooks/types';
 import { LIMITS, slugOf } from '../../notebooks/types';
 import { checkCells, checkTitle, NotebookInputError, parseDoc, toDoc } from '../../notebooks/validate';
@@ -19,8 +19,6 @@ import { procedure, router } from '../trpc';
 
 const notebookProcedure = procedure.meta({ permission: 'notebook' });
 
-/** Short, random, URL-safe. */
-const newId = () => randomBytes(9).toString('base64url');
 const notebookId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a notebook id');
 /** Cells are checked by notebooks/validate.ts, whose errors name the cell number and field. */
 const cellsInput = z.custom<Cell[]>((v) => Array.isArray(v), 'cells must be a list');
@@ -30,17 +28,19 @@ const runCells = z
       id: z.string().min(1).max(LIMITS.cellIdChars),
       kind: z.enum(['sql', 'markdown']).optional(),
       name: z.string().max(63).nullish(),
-      sql: z.string().max(LIMITS.sqlBytes * 4).optional(),
+      sql: z
+        .string()
+        .refine((v) => Buffer.byteLength(v, 'utf8') <= LIMITS.sqlBytes, `a SQL cell holds at most ${LIMITS.sqlBytes / 1000} kB`)
+        .optional(),
     }),
   )
   .min(1)
   .max(LIMITS.cells);
 
-interface Row {
+interface ListRow {
   id: string;
   title: string;
   owner: string;
-  cells: string;
   created_at: string;
   updated_at: string;
   cell_count: number;
@@ -59,27 +59,10 @@ function checked<T>(fn: () => T): T {
   }
 }
 
-function toNotebook(r: Row): Notebook {
-  return { id: r.id, title: r.title, owner: r.owner, createdAt: r.created_at, updatedAt: r.updated_at, version: r.version, cells: JSON.parse(r.cells) as Cell[] };
-}
-
 async function load(s: Pick<Store, 'query'> | Tx, id: string): Promise<Notebook> {
-  const [row] = await s.query<Row>('notebooks/get', { id });
-  if (!row) throw new NotFoundError(`No notebook with id "${id}"; it may have been deleted.`);
-  return toNotebook(row);
-}
-
-export async function insertNotebook(store: Store, owner: string, doc: { title: string; cells: Cell[] }): Promise<Notebook> {
-  const id = newId();
-  return store.transaction(async (tx) => {
-    await tx.query('notebooks/insert', { id, title: doc.title, owner, cells: JSON.stringify(doc.cells), cell_count: doc.cells.length });
-    return load(tx, id);
-  });
-}
-
-/** The cell ids of a copied document are new, so two copies never share ids in a page's state. */
-function withFreshIds(cells: Cell[]): Cell[] {
-  return cells.map((c) => ({ ...c, id: randomBytes(6).toString('base64url') }));
+  const nb = await readNotebook(s, id);
+  if (!nb) throw new NotFoundError(`No notebook with id "${id}"; it may have been deleted.`);
+  return nb;
 }
 
 /** The SQL cells of a saved notebook as a run sees them (markdown cells kept for numbering). */
@@ -87,7 +70,7 @@ const asRunCells = (cells: Cell[]) => cells.map((c) => (c.kind === 'sql' ? { id:
 
 export const notebooksRouter = router({
   list: notebookProcedure.query(async ({ ctx }): Promise<NotebookSummary[]> => {
-    const rows = await (await ctx.store()).query<Omit<Row, 'cells'>>('notebooks/list');
+    const rows = await (await ctx.store()).query<ListRow>('notebooks/list');
     return rows.map((r) => ({ id: r.id, title: r.title, owner: r.owner, createdAt: r.created_at, updatedAt: r.updated_at, cells: r.cell_count, version: r.version }));
   }),
 
@@ -97,7 +80,7 @@ export const notebooksRouter = router({
     .input(z.object({ title: z.string().max(1000).optional(), cells: cellsInput.optional(), starter: z.string().max(100).optional() }).default({}))
     .mutation(async ({ ctx, input }) => {
       let title = 'Untitled notebook';
-      let cells: Cell[] = [{ id: randomBytes(6).toString('base64url'), kind: 'sql', sql: '' }];
+      let cells: Cell[] = [{ id: newCellId(), kind: 'sql', sql: '' }];
       if (input.starter) {
         const s = starter(input.starter);
         if (!s) throw new NotFoundError(`No starter notebook "${input.starter}"; the starters are ${starterInfos().map((x) => x.id).join(', ')}.`);
