@@ -70,7 +70,7 @@ function build(spec: ChartSpec, table: Table, columns: readonly ResultColumn[]) 
         height,
         marginLeft: 56,
         marginRight: spec.facet ? 90 : 16,
-        marginTop: 12,
+        marginTop: 28,
         marginBottom: rotate ? 70 : 36,
         style: 'background: transparent; font-size: 11px; color: var(--muted); --plot-background: var(--surface); overflow: visible;',
         x: { label: spec.x, ...(isTimeKind(xKind) && !ordinalX ? { type: 'utc' as const } : {}), ...(rotate ? { tickRotate: -35 } : {}) },

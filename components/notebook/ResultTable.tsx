@@ -61,10 +61,12 @@ export function ResultTable({ table, columns, label, maxHeight = 420 }: ResultTa
             </td>
           );
         })}
+        <td aria-hidden className={styles.filler} />
       </tr>,
     );
   }
-  const tableWidth = gutter + columns.reduce((s, c) => s + widthOf(c), 0);
+  // The filler column after the last takes what is left of a wide container, so the columns keep their widths.
+  const tableWidth = gutter + columns.reduce((s, c) => s + widthOf(c), 0) + 1;
 
   return (
     <div ref={scroller} className={styles.scroller} style={{ height }} onScroll={onScroll} tabIndex={0} role="region" aria-label={label} data-testid="result-table">
@@ -74,6 +76,7 @@ export function ResultTable({ table, columns, label, maxHeight = 420 }: ResultTa
           {columns.map((c, j) => (
             <col key={c.name + j} style={{ width: widthOf(c) }} />
           ))}
+          <col />
         </colgroup>
         <thead>
           <tr aria-rowindex={1} style={{ height: ROW_HEIGHT }}>
@@ -82,10 +85,11 @@ export function ResultTable({ table, columns, label, maxHeight = 420 }: ResultTa
             </th>
             {columns.map((c, j) => (
               <th key={c.name + j} scope="col" className={isNumericKind(c.kind) ? styles.num : undefined} title={`${c.name} (${c.type})`} data-testid="result-column">
-                <span className={styles.colName}>{c.name}</span>
+                <span className={styles.colName}>{c.name}</span>{' '}
                 <span className={styles.colType}>{c.type.toLowerCase()}</span>
               </th>
             ))}
+            <th aria-hidden className={styles.filler} />
           </tr>
         </thead>
         <tbody>
