@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 /** What the production build is made from; a newer file here means the build is stale. */
-export const BUILD_SOURCES = ['app', 'components', 'server', 'mining', 'ingest', 'sql', 'next.config.mjs', 'package-lock.json', 'tsconfig.json'];
+export const BUILD_SOURCES = ['app', 'components', 'server', 'mining', 'ingest', 'sql', 'notebooks', 'next.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
