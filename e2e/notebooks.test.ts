@@ -29,7 +29,7 @@ const editor = (i: number) => cell(i).locator('.cm-content');
 const rowsOf = (i: number) =>
   cell(i)
     .locator('[data-testid="result-row"]')
-    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td:not([aria-hidden])'), (td) => (td.textContent ?? '').trim())));
 const saved = () => expect.poll(() => page.getAttribute('[data-testid="save-status"]', 'data-status'), { timeout: 20_000 }).toBe('saved');
 
 /** The run route as the page calls it, decoded as the page decodes it. */
