@@ -15,6 +15,8 @@ export const ANALYST_TABLES: Record<string, string> = {
   case_variants: 'Variants per log and perspective, numbered by frequency',
   log_activities: 'Activity codes per log (case_trace.act / prev_act)',
   invoice_facts: 'One row per invoice: invoice latency, due date, payment, DSO inputs',
+  invoice_settlement: 'One row per invoice: due date, when it was cleared or credited, disputes',
+  order_facts: 'One row per order case: credit holds, pricing approval, release and delivery times',
   ar_ledger: 'Receivables movements: invoices, credit memos, cash, deductions',
   sla_clocks: 'SLA clock instances per case and rule: start, stop, business duration, breach',
   sla_calendar_windows: 'Working windows of the SLA business calendars',
@@ -56,6 +58,24 @@ export const DENIED_FUNCTIONS: Record<string, string> = {
   write_log: 'writes to the database log',
   json_execute_serialized_sql: 'runs SQL text the gate cannot check',
 };
+
+/**
+ * Scalar functions that build their whole result in one step. DuckDB checks for interrupt() only
+ * between chunks, so one call of `repeat(repeat('x', 1000000), 3000)` runs its ~30 s to the end
+ * whatever the time limit; the gate wants their size argument to be a literal no larger than
+ * AMPLIFY_MAX (and no such call inside another one's first argument). Value: the size argument's
+ * position, or 'all' for range/generate_series's list form (every argument a literal).
+ */
+export const AMPLIFIERS: Record<string, number | 'all'> = {
+  repeat: 1,
+  lpad: 1,
+  rpad: 1,
+  list_resize: 1,
+  array_resize: 1,
+  range: 'all',
+  generate_series: 'all',
+};
+export const AMPLIFY_MAX = 1_000_000;
 
 /** Names a CTE may not take: they would hide the system views and functions the gate refuses. */
 export const RESERVED_NAME = /^(duckdb_|pg_|information_schema|sqlite_|pragma_)/i;

@@ -9,7 +9,7 @@
 // SELECT statements only, so every other statement kind is refused), and the walk below checks
 // each table reference, table function and function call in it.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ANALYST_TABLES, DENIED_FUNCTIONS, RESERVED_NAME, TABLE_FUNCTIONS, tableFunctionRefusal } from './allowlist';
+import { AMPLIFIERS, AMPLIFY_MAX, ANALYST_TABLES, DENIED_FUNCTIONS, RESERVED_NAME, TABLE_FUNCTIONS, tableFunctionRefusal } from './allowlist';
 import { SqlRefusedError } from './errors';
 
 type Json = Record<string, unknown>;
@@ -29,7 +29,16 @@ export const DEFAULT_GATE_CONTEXT: GateContext = {
 /** Throws SqlRefusedError unless `sql` is one query the sandbox may run. */
 export async function gate(conn: DuckDBConnection, sql: string, ctx: GateContext = DEFAULT_GATE_CONTEXT): Promise<void> {
   if (!stripComments(sql).trim().replace(/;/g, '').trim()) throw new SqlRefusedError('The cell holds no statement.');
-  const extracted = await conn.extractStatements(sql);
+  let extracted: Awaited<ReturnType<DuckDBConnection['extractStatements']>>;
+  try {
+    extracted = await conn.extractStatements(sql);
+  } catch (err) {
+    // IMPORT DATABASE reads its folder while being parsed; the gate's locked instance refuses.
+    if (/Permission Error|file system operations are disabled/i.test((err as Error).message)) {
+      throw new SqlRefusedError(`${firstKeyword(sql)} statements cannot run in a notebook: they read files, and notebooks run read-only queries.`);
+    }
+    throw err;
+  }
   if (extracted.count !== 1) {
     throw new SqlRefusedError(
       `Notebooks run one statement at a time; this text holds ${extracted.count} (a second one after a semicolon?). Split them into cells.`,
@@ -96,9 +105,6 @@ function walk(node: unknown, scopes: string[][], ctx: GateContext): void {
     }
   }
   if (o.class === 'FUNCTION') checkFunction(o);
-  if (o.class === 'TABLE_STAR' || o.type === 'SUBQUERY_REF' || o.type === 'EXPRESSION_LIST') {
-    // nothing of their own to check; their children are walked below
-  }
   walkRest(o, [], inner, ctx);
 }
 
@@ -155,4 +161,44 @@ function checkFunction(o: Json): void {
   if (o.catalog || (o.schema && String(o.schema).toLowerCase() !== 'main')) {
     throw new SqlRefusedError(`${qualified(o.catalog, o.schema, name)}(): call functions without a catalog or schema.`);
   }
+  if (name in AMPLIFIERS) checkAmplifier(name, (o.children as Json[]) ?? []);
+}
+
+const bound = AMPLIFY_MAX.toLocaleString('en-US');
+
+/** See AMPLIFIERS: the size must be a literal within bounds, and such calls are not nested. */
+function checkAmplifier(name: string, args: Json[]): void {
+  const refuse = (what: string) =>
+    new SqlRefusedError(
+      `${name}() ${what}: it builds its whole result in one step that the time limit cannot interrupt, so notebooks allow ${name}() with literal sizes up to ${bound} (FROM range(…) as a table streams any size).`,
+    );
+  const spec = AMPLIFIERS[name];
+  if (spec === 'all') {
+    const nums = args.map(literalNumber);
+    if (nums.some((n) => n === null)) throw refuse('with a size that is not a literal number');
+    const [a, b, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
+    if (step === 0 || Math.abs((b - a) / step) > AMPLIFY_MAX) throw refuse(`of ${Math.floor(Math.abs((b - a) / (step || 1))).toLocaleString('en-US')} elements`);
+    return;
+  }
+  const size = literalNumber(args[spec]);
+  if (size === null) throw refuse('with a size that is not a literal number');
+  if (size > AMPLIFY_MAX) throw refuse(`of ${size.toLocaleString('en-US')}`);
+  if (args[0] && containsAmplifier(args[0])) throw refuse('inside another such call');
+}
+
+function literalNumber(node: Json | undefined): number | null {
+  if (!node) return null;
+  if (node.class === 'CAST') return literalNumber(node.child as Json);
+  if (node.class !== 'CONSTANT') return null;
+  const v = (node.value as { is_null?: boolean; value?: unknown }) ?? {};
+  const n = Number(v.value);
+  return v.is_null || !Number.isFinite(n) ? null : n;
+}
+
+function containsAmplifier(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(containsAmplifier);
+  if (!node || typeof node !== 'object') return false;
+  const o = node as Json;
+  if (o.class === 'FUNCTION' && String(o.function_name).toLowerCase() in AMPLIFIERS) return true;
+  return Object.values(o).some((v) => v && typeof v === 'object' && containsAmplifier(v));
 }
