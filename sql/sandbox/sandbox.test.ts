@@ -170,6 +170,11 @@ describe('the SQL sandbox', () => {
     setTimeout(() => ac.abort(), 200);
     const err = await sb.run(slow, { signal: ac.signal }).catch((e: unknown) => e);
     expect(isCancelled(err)).toBe(true);
+    // A signal aborted before the query starts: nothing runs, nothing stays held.
+    const gone = new AbortController();
+    gone.abort();
+    expect(isCancelled(await sb.run('SELECT 1', { signal: gone.signal }).catch((e: unknown) => e))).toBe(true);
+    expect(isCancelled(await sb.export('SELECT 1', 'csv', { signal: gone.signal }).catch((e: unknown) => e))).toBe(true);
     // An export idle past the limit is closed too; reading it then says why.
     const it = await sb.export('SELECT * FROM range(10000000)', 'csv');
     await new Promise((r) => setTimeout(r, 1700));

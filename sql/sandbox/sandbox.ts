@@ -320,13 +320,14 @@ export class SqlSandbox implements Sandbox {
   /** Runs `fn` on a fresh connection of the snapshot, interrupted at the time limit or on abort. */
   private async limited<T>(snap: Snapshot, signal: AbortSignal | undefined, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
     const conn = await snap.instance.connect();
-    const guard = guardConnection(conn, this.s.timeoutMs, signal);
+    let guard: Guard | null = null;
     try {
+      guard = guardConnection(conn, this.s.timeoutMs, signal);
       return await fn(conn);
     } catch (err) {
-      throw guard.explain(err);
+      throw guard ? guard.explain(err) : err;
     } finally {
-      guard.done();
+      guard?.done();
       conn.closeSync();
     }
   }
@@ -345,9 +346,15 @@ export class SqlSandbox implements Sandbox {
     };
     // At the time limit an idle export (nobody reading it) is closed at once; a busy one when its
     // fetch returns.
-    const guard = guardConnection(conn, this.s.timeoutMs, signal, () => {
-      if (!busy) finish();
-    });
+    let guard: Guard;
+    try {
+      guard = guardConnection(conn, this.s.timeoutMs, signal, () => {
+        if (!busy) finish();
+      });
+    } catch (err) {
+      conn.closeSync();
+      throw err;
+    }
     let result: DuckDBResult;
     let first: Awaited<ReturnType<DuckDBResult['fetchChunk']>>;
     try {
@@ -398,14 +405,15 @@ export class SqlSandbox implements Sandbox {
       try {
         await lock(instance, [`SET allowed_directories = [${literal(`${dir}/`)}]`, 'SET enable_external_access = false']);
         const conn = await instance.connect();
-        const guard = guardConnection(conn, this.s.timeoutMs, signal);
+        let guard: Guard | null = null;
         try {
+          guard = guardConnection(conn, this.s.timeoutMs, signal);
           const body = sql.replace(/[\s;]+$/, '');
           await conn.run(`COPY (\n${body}\n) TO ${literal(file)} (FORMAT parquet)`);
         } catch (err) {
-          throw guard.explain(err);
+          throw guard ? guard.explain(err) : err;
         } finally {
-          guard.done();
+          guard?.done();
           conn.closeSync();
         }
       } finally {
@@ -447,7 +455,7 @@ function guardConnection(conn: DuckDBConnection, timeoutMs: number, signal: Abor
   let timedOut = false;
   let aborted = false;
   if (signal?.aborted) throw new QueryCancelledError();
-  const unwatch = watchCancel(conn);
+  const unwatch = watchCancel(conn); // throws when the current request is already abandoned
   const timer = setTimeout(() => {
     timedOut = true;
     conn.interrupt();
