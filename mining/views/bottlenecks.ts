@@ -25,10 +25,14 @@ export interface TransitionTime {
 const CASE_JOIN = 'JOIN cases c ON c.log_id = tr.log_id AND c.perspective = tr.perspective AND c.case_no = tr.case_no';
 const EVENT_JOIN = 'JOIN events e ON e.log_id = tr.log_id AND e.seq = tr.event_seq';
 
-function dimensionSql(d: BottleneckDimension): { expr: string; join: string } {
-  if (d === 'none') return { expr: 'NULL::VARCHAR', join: '' };
-  if (d === 'resource') return { expr: 'e.user_id', join: EVENT_JOIN };
-  if ((CASE_COLUMNS as readonly string[]).includes(d)) return { expr: `c.${d}`, join: CASE_JOIN };
+const NONE = 'NULL::VARCHAR';
+// cases: the first occurrences of a transition in its case, where the value is the case's own.
+const FIRST = 'count_if(first_edge)';
+
+function dimensionSql(d: BottleneckDimension): { expr: string; join: string; cases: string } {
+  if (d === 'none') return { expr: NONE, join: '', cases: FIRST };
+  if (d === 'resource') return { expr: 'e.user_id', join: EVENT_JOIN, cases: 'count(DISTINCT case_no)' };
+  if ((CASE_COLUMNS as readonly string[]).includes(d)) return { expr: `c.${d}`, join: CASE_JOIN, cases: FIRST };
   throw new Error(`unknown dimension "${d}"; use one of ${BOTTLENECK_DIMENSIONS.join(', ')}`);
 }
 
@@ -39,7 +43,9 @@ export async function transitionTimes(
 ): Promise<TransitionTime[]> {
   const dim = dimensionSql(opts.dimension ?? 'none'); // validate before any work
   const s = await scope(store, opts);
-  const text = selectedText('mining/views/bottlenecks', s.selection).replaceAll('__DIMENSION_JOIN__', dim.join).replaceAll('__DIMENSION__', dim.expr);
+  const text = selectedText('mining/views/bottlenecks', s.selection).replaceAll('__DIMENSION_JOIN__', dim.join).replaceAll('__DIMENSION__', dim.expr).replaceAll('__CASES__', dim.cases)
+    .replaceAll('__GROUP_VALUE__', dim.expr === NONE ? '' : ', value')
+    .replaceAll('__VALUE__', dim.expr === NONE ? NONE : 'value');
   const rows = await selectedSql<{
     source: string;
     target: string;

@@ -258,6 +258,43 @@ describe('the filters against the oracle (simulated O2C, 400 orders)', () => {
     expect(t.maxSeconds).toBe(Math.max(...secs));
   });
 
+  it('gives per transition and dimension value the transitions, distinct cases and gap statistics of a plain SQL count', async () => {
+    const plain = (value: string, join: string) =>
+      store.sql<{ source: string; target: string; value: string | null; transitions: number; cases: number; median: number; mean: number; p90: number; total: number }>(
+        `SELECT s.activity AS source, d.activity AS target, ${value} AS value, count(*)::INTEGER AS transitions, count(DISTINCT t.case_no)::INTEGER AS cases,
+                median(t.prev_dt) AS median, avg(t.prev_dt) AS mean, quantile_cont(t.prev_dt, 0.9) AS p90, sum(t.prev_dt) AS total
+         FROM case_trace t ${join}
+         JOIN log_activities s ON s.log_id = t.log_id AND s.act = t.prev_act
+         JOIN log_activities d ON d.log_id = t.log_id AND d.act = t.act
+         WHERE t.log_id = 'o2c' AND t.perspective = 'order' AND t.prev_act IS NOT NULL
+         GROUP BY ALL`,
+      );
+    const caseJoin = 'JOIN cases c ON c.log_id = t.log_id AND c.perspective = t.perspective AND c.case_no = t.case_no';
+    const dims = [
+      ['none', 'NULL::VARCHAR', ''],
+      ['segment', 'c.segment', caseJoin],
+      ['warehouse', 'c.warehouse', caseJoin],
+      ['resource', 'e.user_id', 'JOIN events e ON e.log_id = t.log_id AND e.seq = t.event_seq'],
+    ] as const;
+    for (const [dimension, value, join] of dims) {
+      const want = await plain(value, join);
+      const got = await transitionTimes(store, { dimension, limit: 10_000 });
+      expect(got.length, dimension).toBe(want.length);
+      const byKey = new Map(want.map((w) => [`${w.source}>${w.target}>${w.value}`, w]));
+      for (const r of got) {
+        const w = byKey.get(`${r.source}>${r.target}>${r.value}`);
+        const label = `${dimension}: ${r.source} → ${r.target} (${r.value})`;
+        expect([r.transitions, r.cases], label).toEqual([w?.transitions, w?.cases]);
+        expect(r.medianSeconds, label).toBeCloseTo(w?.median ?? NaN, 6);
+        expect(r.p90Seconds, label).toBeCloseTo(w?.p90 ?? NaN, 6);
+        expect(r.meanSeconds, label).toBeCloseTo(w?.mean ?? NaN, 6);
+        expect(r.totalSeconds, label).toBeCloseTo(w?.total ?? NaN, 3);
+      }
+      // Ranked by total time.
+      for (let i = 1; i < got.length; i++) expect((got[i - 1].totalSeconds ?? 0) >= (got[i].totalSeconds ?? 0), dimension).toBe(true);
+    }
+  });
+
   it('splits transition times by warehouse and counts work in progress from the same gaps', async () => {
     const rows = await transitionTimes(store, { dimension: 'warehouse', limit: 10_000 });
     const pgi = rows.filter((r) => r.target === 'Post Goods Issue');
