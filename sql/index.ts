@@ -1,5 +1,5 @@
 export { Store, defaultMemoryLimit, type Tx, type Session, type Params, type StoreOptions } from './connection';
-export { frag, type Fragment, type Slots } from './template';
+export { frag, paramValues, type Fragment, type Slots } from './template';
 export { ident, loadQuery } from './query-files';
 export { listMigrations, migrate } from './migrate';
 export type { Row } from './convert';

@@ -37,6 +37,14 @@ export const frag = {
   },
   /** `'a', "a", 'b', "b"`: name/value pairs for json_object() or struct_pack-like calls; empty for none. */
   namedColumns: (names: readonly string[]): Fragment => make(names.map((n) => `${literal(n)}, ${ident(n)}`).join(', ')),
+  /**
+   * `$p_0, $p_1, …`: `n` bound parameters named `<prefix>_<i>` (values still bound), for an IN list
+   * the optimizer must see as constants (an index lookup); `params(prefix, values)` binds them.
+   */
+  paramList: (prefix: string, n: number): Fragment => {
+    if (!/^[a-z]\w*$/.test(prefix) || !Number.isInteger(n) || n < 1) throw new Error(`paramList(${prefix}, ${n})`);
+    return make(Array.from({ length: n }, (_, i) => `$${prefix}_${i}`).join(', '));
+  },
   /** `"a", "b"`: a list of columns (UNPIVOT … ON, GROUP BY). */
   identList: (names: readonly string[]): Fragment => make(names.map((n) => ident(n)).join(', ')),
   /** `CAST("a" AS VARCHAR) AS "a", …`: columns of mixed types as text under their own names. */
@@ -44,6 +52,11 @@ export const frag = {
   /** `{'a': 'VARCHAR', 'b': 'VARCHAR'}`: the `columns` argument of read_csv. */
   columnTypes: (names: readonly string[], type: 'VARCHAR'): Fragment => make(`{${names.map((n) => `${literal(n)}: '${type}'`).join(', ')}}`),
 };
+
+/** The values for `frag.paramList(prefix, values.length)`: `{ <prefix>_0: values[0], … }`. */
+export function paramValues(prefix: string, values: readonly string[]): Record<string, string> {
+  return Object.fromEntries(values.map((v, i) => [`${prefix}_${i}`, v]));
+}
 
 /** The query text with every `{{slot}}` filled; a slot left open or a fragment not used is an error. */
 export function fillSlots(name: string, text: string, slots: Slots = {}): string {

@@ -1,7 +1,7 @@
 // The case page: the case's row, its events in time order across systems with their source
 // records and the objects each touches, the related objects as a small graph, its SLA clocks and
 // the conformance deviations found.
-import type { Store } from '../../sql';
+import { frag, paramValues, type Store } from '../../sql';
 import { caseConformance } from '../conformance/read';
 import { MiningNotFoundError } from '../errors';
 import { ensureCaseViews } from '../refresh';
@@ -86,7 +86,7 @@ export async function caseDetail(store: Store, opts: { logId?: string; perspecti
   const idsJson = JSON.stringify(kept);
   const [objects, edges] = await Promise.all([
     store.query<{ object_id: string; object_type: string; attrs: string | null; source_system: string | null; source_key: string | null }>(
-      'mining/cases/objects', { log_id: logId, ids: idsJson }),
+      'mining/cases/objects', { log_id: logId, ...paramValues('id', kept) }, { ids: frag.paramList('id', kept.length) }),
     store.query<{ source_id: string; target_id: string; qualifier: string }>('mining/cases/object-links', { log_id: logId, ids: idsJson }),
   ]);
   const objById = new Map(objects.map((o) => [o.object_id, o]));
