@@ -254,6 +254,20 @@ export class Store {
     return next;
   }
 
+  /**
+   * Runs `fn` while the file on disk holds the whole store: the WAL is checkpointed into it first
+   * and writers wait until `fn` is done (readers go on). The SQL sandbox copies the file so.
+   */
+  whileCheckpointed<T>(fn: () => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      await this.writer.run('CHECKPOINT');
+      return fn();
+    };
+    const next = this.writeLock.then(run, run);
+    this.writeLock = next.catch(() => undefined);
+    return next;
+  }
+
   /** Runs a script without a transaction of its own (migrations manage theirs). */
   async exec(text: string): Promise<void> {
     await this.writer.run(text);

@@ -12,7 +12,8 @@ import { ingestDirectory } from '../../ingest';
 import { refreshCaseViews } from '../../mining/refresh';
 import { Store } from '../connection';
 import { ident } from '../query-files';
-import { SqlRefusedError, SqlSandbox, SqlTimeoutError } from '.';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ANALYST_TABLES, SqlRefusedError, SqlSandbox, SqlTimeoutError } from '.';
 import { hostileCorpus, type HostileCase } from './hostile-corpus';
 
 let dir: string;
@@ -137,6 +138,29 @@ describe('the hostile-SQL corpus', () => {
       expect(stalled).toBeGreaterThan(1000);
     } finally {
       await wide.close();
+    }
+  });
+
+  it('holds nothing but the allowlist in the snapshot file (checked from outside the sandbox)', async () => {
+    const snapDir = join(dir, 'store.duckdb.analyst');
+    const file = readdirSync(snapDir).find((f) => f.endsWith('.duckdb'))!;
+    const instance = await DuckDBInstance.create(join(snapDir, file), { access_mode: 'READ_ONLY' });
+    try {
+      const conn = await instance.connect();
+      const names = (await conn.runAndReadAll(
+        `SELECT schema_name || '.' || table_name FROM duckdb_tables() WHERE database_name = current_database()
+         UNION ALL SELECT schema_name || '.' || view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal
+         UNION ALL SELECT schema_name || '.' || sequence_name FROM duckdb_sequences() WHERE database_name = current_database()
+         UNION ALL SELECT DISTINCT schema_name || '.' || function_name FROM duckdb_functions() WHERE database_name = current_database() AND NOT internal`,
+      )).getRowsJS().map((r) => String(r[0]));
+      conn.closeSync();
+      const allowed = new Set([...Object.keys(ANALYST_TABLES), 'tl_trace', 'tl_dfg', 'tl_variants', 'tl_cases', 'tl_case_durations'].map((n) => `main.${n}`));
+      expect(names.filter((n) => !allowed.has(n))).toEqual([]);
+      expect(names).toContain('main.events');
+      expect(names).toContain('main.case_events');
+      expect(names).toContain('main.tl_dfg');
+    } finally {
+      instance.closeSync();
     }
   });
 
