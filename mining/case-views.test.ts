@@ -132,6 +132,9 @@ describe('the order case view', () => {
     const [s] = await logSummaries(store);
     expect(s).toMatchObject({ logId: 'o2c', kind: 'o2c', events: 33, cases: 6, firstEvent: '2025-02-10T08:00:00Z', lastEvent: '2025-03-30T12:00:00Z' });
     expect(s.objectsByType).toMatchObject({ sales_order: 6, customer: 2, delivery: 5, invoice: 4 });
+    // Counted as rows: the same as distinct ids per type (the importers merge on the id).
+    const distinct = await store.sql<{ object_type: string; n: number }>(`SELECT object_type, count(DISTINCT object_id)::INTEGER AS n FROM objects WHERE log_id = 'o2c' GROUP BY ALL`);
+    expect(s.objectsByType).toEqual(Object.fromEntries(distinct.map((d) => [d.object_type, d.n])));
     expect(await dataRange(store, 'o2c')).toEqual({ logId: 'o2c', firstEvent: '2025-02-10T08:00:00Z', lastEvent: '2025-03-30T12:00:00Z', events: 33 });
   });
 });
