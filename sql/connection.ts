@@ -258,10 +258,15 @@ export class Store {
    * Runs `fn` while the file on disk holds the whole store: the WAL is checkpointed into it first
    * and writers wait until `fn` is done (readers go on). The SQL sandbox copies the file so.
    */
-  whileCheckpointed<T>(fn: () => Promise<T>): Promise<T> {
+  whileCheckpointed<T>(fn: () => Promise<T>, held?: (seconds: number) => void): Promise<T> {
     const run = async (): Promise<T> => {
-      await this.writer.run('CHECKPOINT');
-      return fn();
+      const t0 = performance.now();
+      try {
+        await this.writer.run('CHECKPOINT');
+        return await fn();
+      } finally {
+        held?.((performance.now() - t0) / 1000);
+      }
     };
     const next = this.writeLock.then(run, run);
     this.writeLock = next.catch(() => undefined);

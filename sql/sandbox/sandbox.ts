@@ -90,7 +90,7 @@ export class SqlSandbox implements Sandbox {
   private pending: Promise<Snapshot> | null = null;
   private closed = false;
   /** Snapshot build times in seconds, newest last (the bench reads them). */
-  readonly builds: { generation: number; seconds: number }[] = [];
+  readonly builds: { generation: number; seconds: number; writerPausedSeconds: number }[] = [];
 
   constructor(
     private readonly store: Store,
@@ -269,7 +269,7 @@ export class SqlSandbox implements Sandbox {
       return this.current;
     }
     const built = await buildSnapshot(this.store, this.s.snapshotDir, gen);
-    this.builds.push({ generation: gen, seconds: built.seconds });
+    this.builds.push({ generation: gen, seconds: built.seconds, writerPausedSeconds: built.writerPausedSeconds });
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(built.path, lockedOptions(this.s, built.path));

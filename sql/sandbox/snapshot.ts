@@ -88,6 +88,8 @@ export interface BuiltSnapshot {
   key: string;
   tables: string[];
   seconds: number;
+  /** How long writers waited (checkpoint + file copy); 0 for the table copy, which blocks none. */
+  writerPausedSeconds: number;
 }
 
 let builds = 0;
@@ -105,13 +107,14 @@ export async function buildSnapshot(store: Store, dir: string, generation: numbe
 }
 
 /** The file copy (see the top of this file), then everything not allowlisted dropped. */
-async function copyFile(store: Store, building: string): Promise<{ key: string; tables: string[] }> {
+async function copyFile(store: Store, building: string): Promise<{ key: string; tables: string[]; writerPausedSeconds: number }> {
   let key = '';
+  let writerPausedSeconds = 0;
   try {
     await store.whileCheckpointed(async () => {
       key = await contentKey(store);
       copyFileSync(resolve(store.path), building);
-    });
+    }, (s) => (writerPausedSeconds = s));
     const instance = await DuckDBInstance.create(building, {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
@@ -124,7 +127,7 @@ async function copyFile(store: Store, building: string): Promise<{ key: string; 
       try {
         const tables = await stripToAllowlist(conn);
         await conn.run('CHECKPOINT');
-        return { key, tables };
+        return { key, tables, writerPausedSeconds };
       } finally {
         conn.closeSync();
       }
@@ -174,7 +177,7 @@ async function stripToAllowlist(conn: DuckDBConnection): Promise<string[]> {
 }
 
 /** The table copy through the store's own connection (see the top of this file). */
-async function copyTables(store: Store, building: string): Promise<{ key: string; tables: string[] }> {
+async function copyTables(store: Store, building: string): Promise<{ key: string; tables: string[]; writerPausedSeconds: number }> {
   const alias = `tl_analyst_${process.pid}_${builds}`;
   const conn = await store.connect();
   let attached = false;
@@ -213,7 +216,7 @@ async function copyTables(store: Store, building: string): Promise<{ key: string
     }
     await conn.run(`DETACH ${ident(alias)}`);
     attached = false;
-    return { key, tables };
+    return { key, tables, writerPausedSeconds: 0 };
   } catch (err) {
     removeDbFile(building);
     throw err;
