@@ -93,8 +93,24 @@ function colorScale(spec: ChartSpec, kind: string | undefined, rows: PlotRow[]):
   if (!spec.color) return spec.mark === 'cell' ? { scheme: 'blues', legend: true, label: 'rows' } : undefined;
   if (kind && (kind === 'integer' || kind === 'number')) return { type: 'linear', scheme: 'blues', legend: true, label: spec.color };
   const c = spec.color;
-  const domain = [...new Set(rows.map((r) => (r[c] === null ? 'null' : String(r[c]))))];
+  // Sorted, so the same values get the same colours in every chart of the notebook.
+  const domain = [...new Set(rows.map((r) => (r[c] === null ? 'null' : String(r[c]))))].sort(collator.compare);
   return { type: 'ordinal', domain, range: domain.map((_, i) => categorical[i % categorical.length]), legend: domain.length <= 30, label: spec.color };
+}
+
+const collator = new Intl.Collator('en-US', { numeric: true });
+
+/** Rows in x order (nulls last): a line or area joins its points in data order. */
+function byX(rows: PlotRow[], x: string): PlotRow[] {
+  const key = (v: PlotRow[string]) => (v instanceof Date ? v.getTime() : v);
+  return [...rows].sort((a, b) => {
+    const p = key(a[x]);
+    const q = key(b[x]);
+    if (p === null || p === undefined) return q === null || q === undefined ? 0 : 1;
+    if (q === null || q === undefined) return -1;
+    if (typeof p === 'number' && typeof q === 'number') return p - q;
+    return collator.compare(String(p), String(q));
+  });
 }
 
 function marks(spec: ChartSpec, rows: PlotRow[], { continuousX }: { continuousX: boolean; yKind: string | null }): Plot.Markish[] {
@@ -108,14 +124,14 @@ function marks(spec: ChartSpec, rows: PlotRow[], { continuousX }: { continuousX:
     case 'line':
       return [
         y
-          ? Plot.lineY(rows, { ...base, y, stroke: colour, z: color ? colourOf : undefined, sort: { channel: 'x' } as never, strokeWidth: 1.8 })
+          ? Plot.lineY(byX(rows, x), { ...base, y, stroke: colour, z: color ? colourOf : undefined, strokeWidth: 1.8 })
           : Plot.lineY(rows, (continuousX ? Plot.binX : Plot.groupX)({ y: 'count' }, { ...base, stroke: colour, strokeWidth: 1.8 })),
         Plot.ruleY([0], { stroke: palette.border }),
       ];
     case 'area':
       return [
         y
-          ? Plot.areaY(rows, { ...base, y, fill: colour, z: color ? colourOf : undefined, fillOpacity: 0.8, sort: { channel: 'x' } as never })
+          ? Plot.areaY(byX(rows, x), { ...base, y, fill: colour, z: color ? colourOf : undefined, fillOpacity: 0.8 })
           : Plot.areaY(rows, (continuousX ? Plot.binX : Plot.groupX)({ y: 'count' }, { ...base, fill: colour, fillOpacity: 0.8 })),
         Plot.ruleY([0], { stroke: palette.border }),
       ];

@@ -22,8 +22,8 @@ export interface ResultTableProps {
 
 const widthOf = (c: ResultColumn) => {
   const base = c.kind === 'integer' || c.kind === 'number' ? 120 : c.kind === 'time' ? 170 : c.kind === 'date' ? 110 : c.kind === 'boolean' ? 80 : 200;
-  // Wide enough for the header's name and type.
-  return Math.max(base, Math.min(320, 16 + 7.5 * Math.max(c.name.length, c.type.length + 2)));
+  // Wide enough for the header's name and type side by side (about 7 px a character).
+  return Math.max(base, Math.min(320, 28 + 7 * (c.name.length + c.type.length + 1)));
 };
 
 export function ResultTable({ table, columns, label, maxHeight = 420 }: ResultTableProps) {

@@ -51,6 +51,7 @@ describe('an Arrow result', () => {
     expect(text(2, 2)).toBeNull();
     expect(text(3, 2)).toBeNull();
     expect(displayValue(1234.56789, 'number')).toBe('1,234.5679');
+    expect(displayValue(Date.parse('2025-03-04T05:06:07.089Z'), 'time')).toBe('2025-03-04 05:06:07.089');
     expect(displayValue(true, 'boolean')).toBe('true');
   });
 

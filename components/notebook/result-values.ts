@@ -80,7 +80,9 @@ export function displayValue(v: unknown, kind: ColumnKind): string | null {
 function timeText(ms: number, kind: 'time' | 'date'): string {
   const iso = new Date(ms).toISOString();
   if (kind === 'date') return iso.slice(0, 10);
-  return formatUtc(iso, ms % 1000 === 0 ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd HH:mm:ss.SSS');
+  // formatUtc works in whole seconds; the milliseconds, when there are any, come from the ISO text.
+  const text = formatUtc(iso, 'yyyy-MM-dd HH:mm:ss');
+  return ms % 1000 === 0 ? text : `${text}.${iso.slice(20, 23)}`;
 }
 
 /** A value for Plot: numbers as numbers (bigints too), times as Dates, the rest as text. */
