@@ -6,6 +6,7 @@ import type { Store } from '../sql';
 import { MiningInputError } from './errors';
 import { refreshSla } from './sla/evaluate';
 import { refreshConformance } from './conformance/refresh';
+import { loadTargets } from './kpi-library/targets';
 
 /**
  * A perspective names what a case is: `order` (O2C sales order with everything reachable from it),
@@ -135,7 +136,7 @@ export async function refreshCaseViews(store: Store, logId = 'o2c', perspective?
       await run('mining/refresh/clear-ar-ledger', { log_id: logId });
       await run('mining/refresh/clear-invoice-settlement', { log_id: logId });
       await run('mining/refresh/clear-order-facts', { log_id: logId });
-      for (const q of rule.after) await run(q, { log_id: logId });
+      for (const q of rule.after) await run(q, q === 'mining/refresh/invoice-settlement' ? { log_id: logId, tz: loadTargets().localTimeZone } : { log_id: logId });
     }
     const seconds = (performance.now() - started) / 1000;
     await tx.query('mining/refresh/record-state', { ...key, fingerprint: fp, seconds });

@@ -5,16 +5,20 @@
 -- $log_id, $tz (the ERP's time zone: due dates are local calendar dates).
 --   invoice_id, case_no, created_ts, gross_amount, pgi_ts, cancelled_ts, due_date, cleared_ts,
 --   credited_ts, disputes, dispute_opened_ts, dispute_resolved_ts
---   cleared_date    cleared_ts as a local calendar date; days_late = cleared_date − due_date
+--   created_date, pgi_date, cleared_date: local calendar dates; days_late = cleared_date − due_date
 --   first_time_right  never cancelled, credited or disputed (a re-issue follows a cancellation)
 (
-  SELECT f.invoice_id, s.case_no, f.created_ts, f.gross_amount, f.pgi_ts, f.cancelled_ts,
-         s.due_date, s.cleared_ts,
-         timezone($tz, s.cleared_ts::TIMESTAMPTZ)::DATE AS cleared_date,
-         timezone($tz, s.cleared_ts::TIMESTAMPTZ)::DATE - s.due_date AS days_late,
-         s.credited_ts, s.disputes, s.dispute_opened_ts, s.dispute_resolved_ts,
-         f.cancelled_ts IS NULL AND s.credited_ts IS NULL AND s.disputes = 0 AS first_time_right
-  FROM invoice_facts f
-  JOIN invoice_settlement s ON s.log_id = f.log_id AND s.invoice_id = f.invoice_id
-  WHERE f.log_id = $log_id
+  SELECT *, cleared_date - due_date AS days_late FROM (
+    SELECT f.invoice_id, s.case_no, f.created_ts, f.gross_amount, f.pgi_ts, f.cancelled_ts,
+           s.due_date, s.cleared_ts,
+           -- the refresh's local dates when they are in $tz (as a rule), else converted here
+           CASE WHEN s.tz = $tz THEN s.created_date ELSE timezone($tz, f.created_ts::TIMESTAMPTZ)::DATE END AS created_date,
+           CASE WHEN s.tz = $tz THEN s.pgi_date ELSE timezone($tz, f.pgi_ts::TIMESTAMPTZ)::DATE END AS pgi_date,
+           CASE WHEN s.tz = $tz THEN s.cleared_date ELSE timezone($tz, s.cleared_ts::TIMESTAMPTZ)::DATE END AS cleared_date,
+           s.credited_ts, s.disputes, s.dispute_opened_ts, s.dispute_resolved_ts,
+           f.cancelled_ts IS NULL AND s.credited_ts IS NULL AND s.disputes = 0 AS first_time_right
+    FROM invoice_facts f
+    JOIN invoice_settlement s ON s.log_id = f.log_id AND s.invoice_id = f.invoice_id
+    WHERE f.log_id = $log_id
+  )
 )

@@ -17,7 +17,7 @@ WITH p AS (
 f AS __INVOICE_FACTS__,
 fc AS MATERIALIZED (
   SELECT f.*, {{group}} AS g,
-         timezone($tz, f.created_ts::TIMESTAMPTZ)::DATE - timezone($tz, f.pgi_ts::TIMESTAMPTZ)::DATE AS latency_days
+         f.created_date - f.pgi_date AS latency_days
   FROM f JOIN cases c ON c.log_id = $log_id AND c.perspective = 'order' AND c.case_no = f.case_no
   WHERE f.case_no IN __SELECTED_CASES__
 ),

@@ -5,12 +5,19 @@ WITH p AS (
   SELECT i, "from"::TIMESTAMP AS t0, "to"::TIMESTAMP AS t1
   FROM (SELECT unnest(from_json($periods, '[{"i":"INTEGER","from":"VARCHAR","to":"VARCHAR"}]'), recursive := true))
 ),
-l AS (SELECT ts, kind, amount FROM ar_ledger WHERE log_id = $log_id)
+l AS MATERIALIZED (   -- running AR and running credit sales after each ledger instant: each period reads two rows (ASOF)
+  SELECT ts,
+         sum(sum(amount)) OVER w AS ar,
+         coalesce(sum(sum(amount) FILTER (WHERE kind IN ('invoice', 'cancellation'))) OVER w, 0) AS sales
+  FROM ar_ledger WHERE log_id = $log_id
+  GROUP BY ts
+  WINDOW w AS (ORDER BY ts)
+)
 SELECT p.i,
-       coalesce(sum(l.amount), 0) AS ar_end,
-       coalesce(sum(l.amount) FILTER (WHERE l.ts >= p.t0 AND l.kind IN ('invoice', 'cancellation')), 0) AS sales,
+       coalesce(e.ar, 0) AS ar_end,
+       coalesce(e.sales, 0) - coalesce(b.sales, 0) AS sales,
        (SELECT min(ts) FROM l) < p.t0 AS has_history
 FROM p
-LEFT JOIN l ON l.ts < p.t1
-GROUP BY p.i, p.t0
+ASOF LEFT JOIN l e ON p.t1 > e.ts
+ASOF LEFT JOIN l b ON p.t0 > b.ts
 ORDER BY p.i

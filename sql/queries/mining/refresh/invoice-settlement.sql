@@ -1,6 +1,6 @@
 -- Per invoice of invoice_facts, how and when it was settled (table invoice_settlement; readers get
 -- it through kpi/facts-invoices.sql). Needs invoice_facts, ar_ledger and cases of the same refresh.
--- Parameters: $log_id.
+-- Parameters: $log_id, $tz (the ERP's time zone, policies/targets.json).
 --   case_no         the billed order's case
 --   due_date        SAP BSID/BSAD baseline + term days, Odoo invoice_date_due, else the billing
 --                   platform's due date; NULL when unknown
@@ -9,7 +9,10 @@
 --   credited_ts     first credit memo against it
 --   disputes, dispute_opened_ts (first Open Dispute), dispute_resolved_ts (last Resolve Dispute,
 --                   NULL while any of its disputes is open)
-INSERT INTO invoice_settlement
+--   tz, created_date, pgi_date, cleared_date: Create Invoice, the goods issue and cleared_ts as
+--                   local calendar dates in $tz
+INSERT INTO invoice_settlement (log_id, invoice_id, case_no, due_date, cleared_ts, credited_ts, disputes,
+                                dispute_opened_ts, dispute_resolved_ts, tz, created_date, pgi_date, cleared_date)
 WITH bal AS (
   SELECT invoice_id, ts, kind,
          sum(amount) OVER (PARTITION BY invoice_id ORDER BY ts RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS balance
@@ -49,7 +52,9 @@ due AS (
 SELECT $log_id, f.invoice_id, c.case_no, du.due_date,
        CASE WHEN f.cancelled_ts IS NULL THEN cl.cleared_ts END,
        cr.credited_ts,
-       coalesce(d.disputes, 0), d.dispute_opened_ts, d.dispute_resolved_ts
+       coalesce(d.disputes, 0), d.dispute_opened_ts, d.dispute_resolved_ts,
+       $tz, timezone($tz, f.created_ts::TIMESTAMPTZ)::DATE, timezone($tz, f.pgi_ts::TIMESTAMPTZ)::DATE,
+       CASE WHEN f.cancelled_ts IS NULL THEN timezone($tz, cl.cleared_ts::TIMESTAMPTZ)::DATE END
 FROM invoice_facts f
 LEFT JOIN cases c ON c.log_id = f.log_id AND c.perspective = 'order' AND c.case_id = f.order_id
 LEFT JOIN due du ON du.invoice_id = f.invoice_id
