@@ -90,6 +90,11 @@ function Editor({ notebook }: { notebook: Notebook }) {
   const updateCell = useCallback((cellId: string, patch: (c: Cell) => Cell) => setCells((cells) => cells.map((c) => (c.id === cellId ? patch(c) : c))), [setCells]);
   const focusCell = (cellId: string) => setFocus((f) => ({ cellId, token: (f?.token ?? 0) + 1 }));
 
+  // The tab says which notebook (the route's metadata cannot know the title).
+  useEffect(() => {
+    document.title = `${draft.title} · Throughline`;
+  }, [draft.title]);
+
   // Abandoning the page cancels its runs.
   useEffect(() => {
     const map = controllers.current;

@@ -1,7 +1,8 @@
 'use client';
 // A SQL cell's chart: the stored ChartSpec drawn over the cell's result with Observable Plot.
-// Without y the chart counts rows; categories are grouped and numbers or times binned, so a bar
-// is a sum (or count) per x whatever the result's grain.
+// Without y the chart counts rows. Lines and areas sum y per x (and colour, and facet), bars sum
+// per category or per bin of a number or time, so the chart reads the same whatever the result's
+// grain (several rows for one x draw one point, not a zigzag).
 import * as Plot from '@observablehq/plot';
 import type { Table } from 'apache-arrow';
 import { useMemo } from 'react';
@@ -124,14 +125,14 @@ function marks(spec: ChartSpec, rows: PlotRow[], { continuousX }: { continuousX:
     case 'line':
       return [
         y
-          ? Plot.lineY(byX(rows, x), { ...base, y, stroke: colour, z: color ? colourOf : undefined, strokeWidth: 1.8 })
+          ? Plot.lineY(byX(rows, x), Plot.groupX({ y: 'sum' }, { ...base, y, stroke: colour, z: color ? colourOf : undefined, strokeWidth: 1.8 }))
           : Plot.lineY(rows, (continuousX ? Plot.binX : Plot.groupX)({ y: 'count' }, { ...base, stroke: colour, strokeWidth: 1.8 })),
         Plot.ruleY([0], { stroke: palette.border }),
       ];
     case 'area':
       return [
         y
-          ? Plot.areaY(byX(rows, x), { ...base, y, fill: colour, z: color ? colourOf : undefined, fillOpacity: 0.8 })
+          ? Plot.areaY(byX(rows, x), Plot.groupX({ y: 'sum' }, { ...base, y, fill: colour, z: color ? colourOf : undefined, fillOpacity: 0.8 }))
           : Plot.areaY(rows, (continuousX ? Plot.binX : Plot.groupX)({ y: 'count' }, { ...base, fill: colour, fillOpacity: 0.8 })),
         Plot.ruleY([0], { stroke: palette.border }),
       ];
