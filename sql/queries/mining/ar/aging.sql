@@ -14,12 +14,19 @@ inv AS MATERIALIZED (   -- invoice_settlement: one row per invoice of invoice_fa
   FROM invoice_settlement s
   WHERE s.log_id = $log_id AND (s.case_no IN __SELECTED_CASES__ OR (s.case_no IS NULL AND $all_cases))
 ),
-bal AS (
-  SELECT p.i, p.end_day, inv.invoice_id, inv.due_date, sum(l.amount) AS balance
-  FROM p
-  JOIN ar_ledger l ON l.log_id = $log_id AND l.ts::DATE < p.end_day
+moves AS (   -- each invoice's balance after each day it moved, and the next day it moves again
+  SELECT l.invoice_id, inv.due_date, l.day,
+         sum(sum(l.amount)) OVER (PARTITION BY l.invoice_id ORDER BY l.day) AS balance,
+         lead(l.day) OVER (PARTITION BY l.invoice_id ORDER BY l.day) AS next_day
+  FROM (SELECT invoice_id, ts::DATE AS day, amount FROM ar_ledger WHERE log_id = $log_id) l
   JOIN inv ON inv.invoice_id = l.invoice_id
-  GROUP BY ALL
+  GROUP BY l.invoice_id, inv.due_date, l.day
+),
+bal AS (   -- the balance in force at each period end; settled invoices (balance 0, give or take float dust) drop out here
+  SELECT p.i, p.end_day, m.invoice_id, m.due_date, m.balance
+  FROM p
+  JOIN moves m ON m.day < p.end_day AND (m.next_day IS NULL OR m.next_day >= p.end_day)
+  WHERE abs(m.balance) > 1e-9
 ),
 aged AS (
   SELECT i, balance,
