@@ -164,6 +164,26 @@ describe('the hostile-SQL corpus', () => {
     }
   });
 
+  it('copies committed changes still in the WAL into the snapshot, never uncommitted ones (a write transaction open meanwhile)', async () => {
+    const conn = await store.connect();
+    const other = new SqlSandbox(store, { snapshotDir: join(dir, 'wide') });
+    try {
+      // A committed change still in the WAL must reach the snapshot; an uncommitted one must not.
+      await store.transaction((tx) => tx.sql("INSERT INTO logs VALUES ('committed', 'C', 'csv', now()::TIMESTAMP)"));
+      await conn.run('BEGIN TRANSACTION');
+      await conn.run("INSERT INTO logs VALUES ('uncommitted', 'U', 'csv', now()::TIMESTAMP)");
+      const r = await other.run(
+        "SELECT count(*) FILTER (WHERE log_id = 'committed') AS c, count(*) FILTER (WHERE log_id = 'uncommitted') AS u, count(*) AS n FROM logs",
+      );
+      expect(tableFromIPC(r.arrow).get(0)!.toJSON()).toEqual({ c: 1, u: 0, n: before.logs + 1 });
+    } finally {
+      await conn.run('ROLLBACK');
+      conn.closeSync();
+      await other.close();
+      await store.transaction((tx) => tx.sql("DELETE FROM logs WHERE log_id = 'committed'"));
+    }
+  });
+
   it('left the store as it was and wrote no file', async () => {
     expect(await tableCounts()).toEqual(before);
     expect(readdirSync(target)).toEqual([]);

@@ -101,7 +101,17 @@ export async function buildSnapshot(store: Store, dir: string, generation: numbe
   const file = join(dir, `${generation}-${process.pid}-${++builds}.duckdb`);
   const building = `${file}.building`;
   removeDbFile(building);
-  const built = store.path === ':memory:' || store.readOnly ? await copyTables(store, building) : await copyFile(store, building);
+  let built: Awaited<ReturnType<typeof copyFile>>;
+  if (store.path === ':memory:' || store.readOnly) built = await copyTables(store, building);
+  else {
+    try {
+      built = await copyFile(store, building);
+    } catch (err) {
+      // A CHECKPOINT can be refused (another write transaction open); the table copy needs none.
+      console.error(`analyst snapshot: file copy failed (${(err as Error).message.split('\n')[0]}); copying the tables instead`);
+      built = await copyTables(store, building);
+    }
+  }
   renameSync(building, file);
   return { path: file, ...built, seconds: (performance.now() - t0) / 1000 };
 }
