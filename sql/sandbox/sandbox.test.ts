@@ -192,6 +192,22 @@ describe('the SQL sandbox', () => {
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
   });
 
+  it('removes the snapshots an earlier process left, and nothing else', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const dir = mkdtempSync('/tmp/tl-sandbox-left-');
+    try {
+      writeFileSync(`${dir}/4-123-1.duckdb`, 'old');
+      writeFileSync(`${dir}/5-123-2.duckdb.building`, 'half');
+      mkdirSync(`${dir}/5-123-2.duckdb.building.tmp`);
+      writeFileSync(`${dir}/notes.txt`, 'keep');
+      const other = new SqlSandbox(sim.store, { snapshotDir: dir });
+      expect(readdirSync(dir)).toEqual(['notes.txt']);
+      await other.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('removes its snapshot files when closed', async () => {
     const other = new SqlSandbox(sim.store, {});
     await other.run('SELECT 1');

@@ -245,7 +245,8 @@ export class SqlSandbox implements Sandbox {
     const gen = this.store.generation;
     if (!this.current) await this.ensure(gen);
     else if (this.checkedAt !== gen) void this.ensure(gen).catch((err) => console.error(`analyst snapshot: ${(err as Error).message}`));
-    const snap = this.current!;
+    const snap = this.current;
+    if (!snap) throw new Error('The SQL sandbox is closed.');
     snap.refs++;
     return snap;
   }
@@ -278,7 +279,14 @@ export class SqlSandbox implements Sandbox {
       removeDbFile(built.path);
       throw err;
     }
-    const macros = await macroNames(instance);
+    let macros: Set<string>;
+    try {
+      macros = await macroNames(instance);
+    } catch (err) {
+      instance.closeSync();
+      removeDbFile(built.path);
+      throw err;
+    }
     const snap: Snapshot = {
       generation: gen,
       builtAt: new Date().toISOString(),

@@ -256,7 +256,7 @@ export function removeDbFile(path: string): void {
 export function clearSnapshotDir(dir: string): void {
   if (!existsSync(dir)) return;
   for (const f of readdirSync(dir)) {
-    if (/^\d+-\d+-\d+\.duckdb(\.building|\.wal|\.tmp|\.building\.wal)?$/.test(f)) rmSync(join(dir, f), { recursive: true, force: true });
+    if (/^\d+-\d+-\d+\.duckdb(\.building)?(\.wal|\.tmp)?$/.test(f)) rmSync(join(dir, f), { recursive: true, force: true });
   }
 }
 
