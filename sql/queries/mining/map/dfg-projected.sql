@@ -13,12 +13,17 @@ WITH kept AS (
   SELECT act FROM log_activities
   WHERE log_id = $log_id AND activity IN (SELECT unnest(from_json($activities, '["VARCHAR"]')))
 ),
+-- Every activity code of the log with whether it is kept: a join with a few rows, cheaper per
+-- trace row than an IN over the kept codes.
+flags AS (
+  SELECT a.act, a.act IN (SELECT act FROM kept) AS k FROM log_activities a WHERE a.log_id = $log_id
+),
 t AS NOT MATERIALIZED (
-  SELECT case_no, seq, act, prev_act, prev_dt, ts, first_edge,
-         act IN (SELECT act FROM kept) AS k,
-         coalesce(prev_act IN (SELECT act FROM kept), true) AS pk
-  FROM case_trace
-  WHERE log_id = $log_id AND perspective = $perspective AND case_no IN __SELECTED_CASES__
+  SELECT tr.case_no, tr.seq, tr.act, tr.prev_act, tr.prev_dt, tr.ts, tr.first_edge, f.k, coalesce(pf.k, true) AS pk
+  FROM case_trace tr
+  JOIN flags f ON f.act = tr.act
+  LEFT JOIN flags pf ON pf.act = tr.prev_act
+  WHERE tr.log_id = $log_id AND tr.perspective = $perspective AND tr.case_no IN __SELECTED_CASES__
 ),
 -- Hidden events, and kept events right after one.
 around AS MATERIALIZED (
@@ -43,12 +48,15 @@ agg AS MATERIALIZED (
   )
   GROUP BY src, tgt
 ),
--- Cases with a bridged edge that they do not also have directly (a case has one start).
+-- Cases with a bridged edge that they do not also have directly (a case has one start, so start
+-- edges cannot be both): the bridged (case, edge) pairs joined on integers to the cases' first
+-- direct occurrences.
 bx AS MATERIALIZED (SELECT DISTINCT case_no, src, tgt FROM bridged),
 also_direct AS (
-  SELECT prev_act AS src, act AS tgt, count(*) AS n FROM t
-  WHERE first_edge AND k AND prev_act IS NOT NULL AND (case_no, prev_act, act) IN (SELECT (case_no, src, tgt) FROM bx)
-  GROUP BY prev_act, act
+  SELECT bx.src, bx.tgt, count(*) AS n
+  FROM bx JOIN case_trace d ON d.case_no = bx.case_no AND d.prev_act = bx.src AND d.act = bx.tgt
+  WHERE d.log_id = $log_id AND d.perspective = $perspective AND d.first_edge AND bx.src <> 0
+  GROUP BY bx.src, bx.tgt
 ),
 bridged_only AS (
   SELECT x.src, x.tgt, (x.n - coalesce(d.n, 0))::BIGINT AS n
