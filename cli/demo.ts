@@ -24,7 +24,7 @@ export async function loadDemoIfEmpty(storePath: string, orders: number, log: (s
     }
     const { simulate } = await import('../fixtures/sim/simulate');
     const { ingestDirectory } = await import('../ingest');
-    const { logPerspectives, refreshCaseViews } = await import('../mining');
+    const { logPerspectives, refreshAndPrepare, refreshCaseViews } = await import('../mining');
     const dir = join(storePath, '..', `demo-source-${DEMO_SEED}-${orders}`);
     if (!existsSync(join(dir, 'ground-truth.json'))) {
       log(`Simulating ${orders.toLocaleString('en-US')} demo orders into ${dir}…`);
@@ -35,7 +35,7 @@ export async function loadDemoIfEmpty(storePath: string, orders: number, log: (s
     for (const r of results) {
       log(`  ${r.sourceKind.padEnd(11)} ${r.status}: ${r.eventsAdded.toLocaleString('en-US')} events, ${r.rowsRejected} rejected rows`);
     }
-    await refreshCaseViews(store, 'o2c');
+    await refreshAndPrepare(store, 'o2c');
     // Two small public logs beside it, so the log switcher and the generic pages (map, variants,
     // cases) show a case-centric and an object-centric log too.
     const { importFile } = await import('../ingest/import-file');

@@ -16,14 +16,14 @@ export async function loadDirect(
   load: (store: Store) => Promise<IngestResult[]>,
 ): Promise<IngestResult[]> {
   const { Store } = await import('../sql');
-  const { refreshCaseViews } = await import('../mining');
+  const { refreshAndPrepare } = await import('../mining');
   const { withProgress, reportPhase } = await import('../ingest/progress');
   const store = await Store.open(storePath);
   try {
     return await withProgress(onProgress ?? (() => undefined), async () => {
       const results = await load(store);
       reportPhase('refreshing');
-      for (const logId of new Set(results.filter((r) => r.status === 'succeeded').map((r) => r.logId))) await refreshCaseViews(store, logId);
+      for (const logId of new Set(results.filter((r) => r.status === 'succeeded').map((r) => r.logId))) await refreshAndPrepare(store, logId);
       return results;
     });
   } finally {

@@ -1,6 +1,7 @@
 // The mining facade: what server/, cli/ and bench/ may use. pm4py-like shape: each function takes
 // the store and an options object with defaults. Heavy aggregation runs in DuckDB
 // (sql/queries/mining/**), graph work in plain TypeScript (simplify.ts).
+export { refreshAndPrepare } from './prepare';
 export { refreshCaseViews, ensureCaseViews, logPerspectives, O2C_OBJECT_PERSPECTIVES, type RefreshResult, type CasePerspective } from './refresh';
 export { compileFilters, FilterError } from './filter/compile';
 export { CASE_COLUMNS } from './filter/types';

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { formatOf, importTable, previewTable, type ColumnMapping, type Preview } from '../../ingest/csv';
 import type { IngestResult } from '../../ingest/types';
-import { refreshCaseViews } from '../../mining';
+import { refreshAndPrepare } from '../../mining';
 import { InvalidRequestError, NotFoundError } from '../errors';
 import { fullMapping, logId, partialMapping } from '../schemas';
 import { ingestProcedure, router } from '../trpc';
@@ -103,7 +103,7 @@ export const importsRouter = router({
       const store = await ctx.store();
       const mapping: ColumnMapping = input.mapping;
       const result = await importTable(store, up.path, mapping, { logId: input.logId, name: input.name, fileName: up.fileName });
-      await refreshCaseViews(store, input.logId);
+      await refreshAndPrepare(store, input.logId);
       rmSync(join(/*turbopackIgnore: true*/ uploadRoot(), input.uploadId), { recursive: true, force: true });
       return result;
     }),

@@ -9,7 +9,7 @@ import { ingest, ingestDirectory } from '../../ingest';
 import { FILE_FORMATS, importFile } from '../../ingest/import-file';
 import { reportPhase, withProgress, type IngestProgress } from '../../ingest/progress';
 import type { IngestResult, SourceKind } from '../../ingest/types';
-import { refreshCaseViews } from '../../mining';
+import { refreshAndPrepare } from '../../mining';
 import type { Store } from '../../sql';
 import { jobProgress, recordProgress } from '../progress';
 import { fullMapping, logId } from '../schemas';
@@ -31,7 +31,7 @@ const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a job id is 8–64 lette
 async function refreshTouched(store: Store, results: readonly IngestResult[]): Promise<void> {
   reportPhase('refreshing');
   const logs = new Set(results.filter((r) => r.status === 'succeeded').map((r) => r.logId));
-  for (const id of logs) await refreshCaseViews(store, id);
+  for (const id of logs) await refreshAndPrepare(store, id);
 }
 
 /** Runs `fn` recording its progress under `id` (when the caller gave one) for ingest.progress. */
