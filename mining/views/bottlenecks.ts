@@ -22,7 +22,9 @@ export interface TransitionTime {
   totalSeconds: number | null;
 }
 
-const CASE_JOIN = 'JOIN cases c ON c.log_id = tr.log_id AND c.perspective = tr.perspective AND c.case_no = tr.case_no';
+// The case's row joined on its integer number alone (its log and perspective filtered first): a
+// join on the two strings as well cost 3 s of 1M orders' 14.6M transitions.
+const CASE_JOIN = 'JOIN (SELECT * FROM cases WHERE log_id = $log_id AND perspective = $perspective) c ON c.case_no = tr.case_no';
 const EVENT_JOIN = 'JOIN events e ON e.log_id = tr.log_id AND e.seq = tr.event_seq';
 
 const NONE = 'NULL::VARCHAR';
