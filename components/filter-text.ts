@@ -40,6 +40,20 @@ function invoicePeriod(from: string, to: string): string {
   return formatPeriod({ from, to });
 }
 
+/** The AR aging buckets (mining/ar-aging AGING_BUCKETS labels). */
+const BUCKET_LABELS: Record<string, string> = {
+  current: 'not yet due',
+  d1_30: '1–30 days past due',
+  d31_60: '31–60 days past due',
+  d61_90: '61–90 days past due',
+  d90_plus: 'over 90 days past due',
+};
+
+/** The calendar day before a YYYY-MM-DD day: a period's end day is the first day after it. */
+function dayBefore(d: string): string {
+  return new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /** A path clicked on a map that hides activities: judged with the hidden activities skipped. */
 const HIDDEN_SKIPPED = ' (hidden activities skipped)';
 
@@ -74,6 +88,8 @@ export function describeFilter(f: Filter): string {
       return `Deviation${f.deviation ? ` ${f.deviation.replaceAll('_', ' ')}` : ''}${f.activity ? ` at ${f.activity}` : ''}`;
     case 'stage':
       return `${STAGE_LABELS[f.stage] ?? f.stage} over target, invoices of ${invoicePeriod(f.from, f.to)}`;
+    case 'receivable':
+      return `Invoices open at the end of ${day(dayBefore(f.at))}: ${f.buckets.length === 5 ? 'any age' : some(f.buckets.map((b) => BUCKET_LABELS[b] ?? b))}`;
     case 'cases':
       return f.caseIds.length === 1 ? `Case ${f.caseIds[0]}` : `${f.caseIds.length} chosen cases`;
   }

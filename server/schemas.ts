@@ -1,6 +1,6 @@
 // Input schemas shared by the routers.
 import { z } from 'zod';
-import { FILTER_STAGES } from '../mining/filter/types';
+import { FILTER_AGING_BUCKETS, FILTER_STAGES } from '../mining/filter/types';
 import { TIMESTAMP_FORMATS } from '../ingest/csv';
 
 export const logId = z
@@ -60,6 +60,7 @@ export const filter = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sla'), ruleId: text.optional(), statuses: texts }),
   z.object({ kind: z.literal('deviation'), deviation: text.optional(), activity: text.optional() }),
   z.object({ kind: z.literal('stage'), stage: z.enum(FILTER_STAGES), from: when, to: when }),
+  z.object({ kind: z.literal('receivable'), at: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD'), buckets: z.array(z.enum(FILTER_AGING_BUCKETS)).min(1).max(5) }),
   z.object({ kind: z.literal('cases'), caseIds: z.array(text).min(1).max(10_000) }),
 ]);
 export const filters = z.array(filter).max(50).default([]);

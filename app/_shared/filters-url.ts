@@ -3,11 +3,11 @@
 // them again (server/schemas.ts `filter`). A link whose filters cannot be read opens unfiltered
 // and says so, instead of failing the page.
 import type { Filter, FilterKind } from '../../mining/types';
-import { FILTER_STAGES } from '../../mining/filter/types';
+import { FILTER_AGING_BUCKETS, FILTER_STAGES } from '../../mining/filter/types';
 import type { Search } from './url-state';
 
 export const FILTER_KEY = 'f';
-const KINDS: readonly FilterKind[] = ['timeframe', 'attribute', 'activity', 'follows', 'variant', 'duration', 'endpoints', 'sla', 'deviation', 'stage', 'cases'];
+const KINDS: readonly FilterKind[] = ['timeframe', 'attribute', 'activity', 'follows', 'variant', 'duration', 'endpoints', 'sla', 'deviation', 'stage', 'receivable', 'cases'];
 const MAX_FILTERS = 50;
 
 const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 500;
@@ -43,6 +43,8 @@ export function isFilter(v: unknown): v is Filter {
       return (f.deviation === undefined || isStr(f.deviation)) && (f.activity === undefined || isStr(f.activity));
     case 'stage':
       return (FILTER_STAGES as readonly unknown[]).includes(f.stage) && isWhen(f.from) && isWhen(f.to);
+    case 'receivable':
+      return typeof f.at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.at) && isStrList(f.buckets) && f.buckets.every((b) => (FILTER_AGING_BUCKETS as readonly unknown[]).includes(b));
     case 'cases':
       return isStrList(f.caseIds);
     default:

@@ -5,7 +5,8 @@ import { MiningInputError } from '../errors';
 import { ALL_CASES, type CaseSelection } from './selection';
 import { endsAmong, followsAmong, projection, startsAmong } from './projected';
 import { stageCases } from './stage';
-import { CASE_COLUMNS, FILTER_STAGES, type Filter } from './types';
+import { receivableCases } from './receivable';
+import { CASE_COLUMNS, FILTER_AGING_BUCKETS, FILTER_STAGES, type Filter } from './types';
 
 export class FilterError extends MiningInputError {
   constructor(message: string) {
@@ -152,6 +153,16 @@ export function compileFilters(filters: readonly Filter[] | undefined, perspecti
         const cases = stageCases(f.stage, timestamp(f.from, `${where} from`), timestamp(f.to, `${where} to`), p);
         // The invoices' case numbers are order cases: nothing of another perspective.
         return `($perspective = 'order' AND c.case_no IN ${cases})`;
+      }
+      case 'receivable': {
+        nonEmpty(f.buckets, `${where} buckets`);
+        const bad = f.buckets.find((b) => !(FILTER_AGING_BUCKETS as readonly string[]).includes(b));
+        if (bad !== undefined) throw new FilterError(`${where}: bucket "${bad}" is not one of ${FILTER_AGING_BUCKETS.join(', ')}`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(f.at) || Number.isNaN(Date.parse(`${f.at}T00:00:00Z`))) throw new FilterError(`${where}: at must be a day YYYY-MM-DD`);
+        if (perspective !== undefined && perspective !== 'order') {
+          throw new FilterError(`${where}: open receivables select orders through their invoices, so they need the order perspective of an order-to-cash log (this view shows ${perspective} cases)`);
+        }
+        return `($perspective = 'order' AND c.case_no IN ${receivableCases(f.at, f.buckets, p)})`;
       }
       case 'cases':
         nonEmpty(f.caseIds, `${where} caseIds`);

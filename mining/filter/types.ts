@@ -9,6 +9,10 @@ export type TimeframeMode = 'contained' | 'intersecting' | 'started' | 'complete
 export const CASE_COLUMNS = ['segment', 'channel', 'order_type', 'warehouse', 'customer_id', 'customer_name', 'currency', 'payment_terms'] as const;
 export type CaseColumn = (typeof CASE_COLUMNS)[number];
 
+/** The AR aging buckets a `receivable` filter may name (mining/ar-aging AGING_BUCKETS). */
+export const FILTER_AGING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
+export type AgingBucketId = (typeof FILTER_AGING_BUCKETS)[number];
+
 /** The DSO-impact stages a `stage` filter may name (mining/kpi-library/targets.ts STAGE_IDS). */
 export const FILTER_STAGES = ['creditHold', 'pricingApproval', 'warehouse', 'invoiceLatency', 'dispute', 'latePayment'] as const satisfies readonly StageId[];
 
@@ -45,6 +49,12 @@ export type Filter =
    * counts over target (sql/queries/mining/dso/invoice-stages.sql, policies/targets.json).
    */
   | { kind: 'stage'; stage: StageId; from: string; to: string }
+  /**
+   * Orders (O2C order perspective only) with an invoice still open (balance above one cent) at the
+   * start of day `at` (a period's end: every AR movement dated before it, as AR aging and the DSO
+   * count it), in one of the aging `buckets` by days past due on `at` (mining/ar-aging).
+   */
+  | { kind: 'receivable'; at: string; buckets: AgingBucketId[] }
   /** Exactly these cases (by case id). */
   | { kind: 'cases'; caseIds: string[] };
 
