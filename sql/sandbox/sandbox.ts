@@ -38,8 +38,8 @@ function settings(store: Store, o: SandboxOptions): Settings {
     timeoutMs: o.timeoutMs ?? envNumber('THROUGHLINE_SQL_TIMEOUT_MS') ?? 30_000,
     maxRows: o.maxRows ?? envNumber('THROUGHLINE_SQL_MAX_ROWS') ?? 10_000,
     memoryLimit: o.memoryLimit ?? process.env.THROUGHLINE_SQL_MEMORY_LIMIT ?? '1GB',
-    threads: o.threads ?? 1,
-    maxConcurrent: o.maxConcurrent ?? 2,
+    threads: o.threads ?? envNumber('THROUGHLINE_SQL_THREADS') ?? 1,
+    maxConcurrent: o.maxConcurrent ?? envNumber('THROUGHLINE_SQL_MAX_CONCURRENT') ?? 2,
     snapshotDir: o.snapshotDir ?? (memory ? mkdtempSync(join(tmpdir(), 'throughline-analyst-')) : `${resolve(store.path)}.analyst`),
     ownDir: !o.snapshotDir && memory,
   };

@@ -7,9 +7,9 @@ export interface SandboxOptions {
   maxRows?: number;
   /** The sandbox instance's memory_limit; default '1GB' (env THROUGHLINE_SQL_MEMORY_LIMIT). */
   memoryLimit?: string;
-  /** The sandbox instance's DuckDB threads; default 1. */
+  /** The sandbox instance's DuckDB threads; default 1 (env THROUGHLINE_SQL_THREADS). */
   threads?: number;
-  /** Sandbox queries at once; more wait in a queue (default 2; see sql/README.md "Sandbox" on libuv's pool). */
+  /** Sandbox queries at once; more wait in a queue (default 2, env THROUGHLINE_SQL_MAX_CONCURRENT; sql/README.md "Sandbox" on libuv's pool). */
   maxConcurrent?: number;
   /** Where snapshots are written; default `<store>.analyst/` (a private temp folder for ':memory:'). */
   snapshotDir?: string;
