@@ -15,13 +15,25 @@ export interface AgingBarsProps {
   /** The same buckets at the previous period's end (matched by id), for comparison. */
   previous?: readonly AgingBucket[];
   previousLabel: string;
+  /** Link to the orders behind a bucket (or every open invoice for `all`); none when null. */
+  hrefFor?: (bucket: string) => string | null;
 }
 
 /** Sub-cent balances (rounding left over by payments) read as zero, not "-$0". */
 const cents = (v: number) => (Math.abs(v) < 0.005 ? 0 : v);
 const money = (v: number) => formatKpiText(cents(v), 'usd');
 
-export function AgingBars({ buckets, previous, previousLabel }: AgingBarsProps) {
+export function AgingBars({ buckets, previous, previousLabel, hrefFor }: AgingBarsProps) {
+  const count = (bucket: string, label: string, n: number) => {
+    const href = n > 0 ? hrefFor?.(bucket) : null;
+    return href ? (
+      <a href={href} aria-label={`${formatCount(n)} invoices ${label}: open their orders`} data-testid="aging-cases-link">
+        {formatCount(n)}
+      </a>
+    ) : (
+      formatCount(n)
+    );
+  };
   const total = buckets.reduce((s, b) => s + b.amount, 0);
   const make = useMemo(() => {
     const rows = buckets.map((b, i) => ({ ...b, i, y: 'AR' }));
@@ -73,7 +85,7 @@ export function AgingBars({ buckets, previous, previousLabel }: AgingBarsProps) 
                   </span>
                 </th>
                 <td className={styles.num}>{money(b.amount)}</td>
-                <td className={styles.num}>{formatCount(b.invoices)}</td>
+                <td className={styles.num}>{count(b.id, b.label.toLowerCase(), b.invoices)}</td>
                 <td className={styles.num}>{total > 0 ? `${((cents(b.amount) / total) * 100).toFixed(1)} %` : '—'}</td>
                 <td className={`${styles.num} ${styles.prev}`}>{prev ? money(prev.amount) : '—'}</td>
               </tr>
@@ -84,7 +96,7 @@ export function AgingBars({ buckets, previous, previousLabel }: AgingBarsProps) 
           <tr>
             <th scope="row">Total AR</th>
             <td className={styles.num}>{money(total)}</td>
-            <td className={styles.num}>{formatCount(buckets.reduce((s, b) => s + b.invoices, 0))}</td>
+            <td className={styles.num}>{count('all', 'open', buckets.reduce((s, b) => s + b.invoices, 0))}</td>
             <td className={styles.num}>100 %</td>
             <td className={`${styles.num} ${styles.prev}`}>{previous ? money(previous.reduce((s, b) => s + b.amount, 0)) : '—'}</td>
           </tr>

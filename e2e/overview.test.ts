@@ -136,6 +136,29 @@ describe('the finance overview', () => {
     }
   }, 120_000);
 
+  it('opens the orders behind an AR aging bucket and behind best-possible DSO', async () => {
+    await page.goto(h.url, { waitUntil: 'networkidle' });
+    const aging = await h.query<Out['finance']['arAging']>('finance.arAging', { logId: 'o2c', filters: [], periods: [month.previous.period, month.month.period] });
+    const bucket = aging[1].buckets.filter((b) => b.id !== 'current' && b.invoices > 0).sort((a, b) => b.invoices - a.invoices)[0];
+    expect(bucket).toBeDefined();
+    const at = month.month.period.to.slice(0, 10);
+    const link = page.locator(`[data-testid="aging-row"][data-bucket="${bucket.id}"] [data-testid="aging-cases-link"]`);
+    expect((await link.innerText()).trim()).toBe(String(bucket.invoices));
+    const target = new URL((await link.getAttribute('href'))!, h.url);
+    const filters = readFilters({ get: (k) => target.searchParams.get(k) }).filters;
+    expect(filters).toEqual([{ kind: 'receivable', at, buckets: [bucket.id] }]);
+    await link.click();
+    await page.waitForURL((u) => u.pathname === '/cases');
+    const api = await h.query<Out['cases']['list']>('cases.list', { logId: 'o2c', filters, limit: 1 } satisfies In['cases']['list']);
+    await expect.poll(() => page.getAttribute('[data-testid="cases-total"]', 'data-value'), { timeout: 20_000 }).toBe(String(api.total));
+    // An order can have several invoices in the bucket, never more orders than invoices.
+    expect(api.total).toBeGreaterThan(0);
+    expect(api.total).toBeLessThanOrEqual(bucket.invoices);
+    await page.goto(h.url, { waitUntil: 'networkidle' });
+    const best = new URL((await page.locator('[data-kpi="bestPossibleDso"] a').first().getAttribute('href'))!, h.url);
+    expect(readFilters({ get: (k) => best.searchParams.get(k) }).filters).toEqual([{ kind: 'receivable', at, buckets: ['current'] }]);
+  }, 120_000);
+
   it('follows the month in the URL and the filter bar’s filters', async () => {
     const earlier = resolveMonth(range, month.previous.id)!;
     await page.goto(`${h.url}/?period=${earlier.month.id}`, { waitUntil: 'networkidle' });

@@ -15,6 +15,7 @@ import { messageOf } from '../_shared/url-state';
 import { FinanceTiles } from './FinanceTiles';
 import { causeFilters, TILE_KPIS, withFilters, type MonthInputs } from './inputs';
 import type { Filter, StageId } from '../../mining/types';
+import { FILTER_AGING_BUCKETS, type AgingBucketId } from '../../mining/filter/types';
 import styles from './Overview.module.css';
 
 const keep = { placeholderData: keepPreviousData };
@@ -31,6 +32,9 @@ export function FinanceBody({ view, inputs }: { view: ResolvedView; inputs: Mont
 
   const casesHref = (more: Filter[]) => view.linkTo('/cases', { [FILTER_KEY]: filtersParam(withFilters(filters, more)) });
   const causeHref = (stage: StageId) => (inputs ? casesHref(causeFilters(stage, inputs.month.period)) : null);
+  // The invoices open at the month's end in some aging buckets (or all): DSO's AR, its parts.
+  const receivableHref = (buckets: readonly AgingBucketId[] | 'all') =>
+    inputs ? casesHref([{ kind: 'receivable', at: inputs.month.period.to.slice(0, 10), buckets: buckets === 'all' ? [...FILTER_AGING_BUCKETS] : [...buckets] }]) : null;
   const previousLabel = inputs ? formatMonthShort(inputs.previous.id) : 'the month before';
   const impact = impactQ.data;
 
@@ -49,6 +53,7 @@ export function FinanceBody({ view, inputs }: { view: ResolvedView; inputs: Mont
             disputes={disputesQ.data ?? null}
             agingTotal={agingQ.data ? [agingQ.data[0].total, agingQ.data[1].total] : null}
             causeHref={causeHref}
+            receivableHref={receivableHref}
             disputesHref={inputs ? casesHref([{ kind: 'activity', activity: 'Open Dispute' }]) : undefined}
           />
         ) : (
@@ -86,7 +91,12 @@ export function FinanceBody({ view, inputs }: { view: ResolvedView; inputs: Mont
           {agingQ.isError ? (
             <ErrorState what="the AR aging" message={messageOf(agingQ.error)} onRetry={() => void agingQ.refetch()} />
           ) : agingQ.data ? (
-            <AgingBars buckets={agingQ.data[1].buckets} previous={agingQ.data[0].buckets} previousLabel={`End of ${previousLabel}`} />
+            <AgingBars
+              buckets={agingQ.data[1].buckets}
+              previous={agingQ.data[0].buckets}
+              previousLabel={`End of ${previousLabel}`}
+              hrefFor={(b) => receivableHref(b === 'all' ? 'all' : [b as AgingBucketId])}
+            />
           ) : (
             <Placeholder height={280} label="Aging the receivables…" />
           )}

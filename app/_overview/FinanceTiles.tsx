@@ -5,6 +5,7 @@ import { formatCount, formatKpiText } from '../../components/format';
 import { KpiTile } from '../../components/KpiTile';
 import { Sparkline } from '../../components/Sparkline';
 import type { DsoImpact, KpiSeries, KpiValues, OpenDisputes, StageId } from '../../mining/types';
+import type { AgingBucketId } from '../../mining/filter/types';
 
 export interface FinanceTilesProps {
   kpis: KpiValues;
@@ -17,6 +18,8 @@ export interface FinanceTilesProps {
   disputes: OpenDisputes[] | null;
   agingTotal: [number, number] | null;
   causeHref: (stage: StageId) => string | null;
+  /** The orders with invoices open at the month's end in those aging buckets. */
+  receivableHref: (buckets: readonly AgingBucketId[] | 'all') => string | null;
   disputesHref?: string;
 }
 
@@ -68,8 +71,8 @@ export function FinanceTiles(p: FinanceTilesProps) {
         linkLabel: 'What drives it',
         linkTestId: 'dso-causes-link',
       })}
-      {tile('bestPossibleDso')}
-      {tile('averageDaysDelinquent', { href: p.causeHref('latePayment') ?? undefined, linkLabel: 'Orders paid late' })}
+      {tile('bestPossibleDso', { href: p.receivableHref(['current']) ?? undefined, linkLabel: 'Orders not yet due' })}
+      {tile('averageDaysDelinquent', { href: p.receivableHref(['d1_30', 'd31_60', 'd61_90', 'd90_plus']) ?? undefined, linkLabel: 'Orders past due' })}
       <KpiTile
         id="cashTiedUp"
         testId="cash-tile"
