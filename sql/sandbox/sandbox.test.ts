@@ -97,6 +97,17 @@ describe('the SQL sandbox', () => {
     expect(tableFromIPC(r2.arrow).get(0)!.toJSON().n).toBe(ce.n);
   });
 
+  it('runs DESCRIBE and SUMMARIZE of analyst tables', async () => {
+    const d = tableFromIPC((await sb.run('DESCRIBE events')).arrow);
+    const cols = d.toArray().map((r) => r.toJSON() as { column_name: string; column_type: string });
+    expect(cols.find((c) => c.column_name === 'ts')?.column_type).toBe('TIMESTAMP');
+    const s = await sb.run('SUMMARIZE SELECT net_value FROM cases');
+    const row = tableFromIPC(s.arrow).get(0)!.toJSON() as { column_name: string; count: number };
+    expect(row.column_name).toBe('net_value');
+    const [n] = await sim.store.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM cases');
+    expect(row.count).toBe(n.n);
+  });
+
   it('copies only the allowlisted tables', async () => {
     const schema = await sb.schema();
     const names = schema.tables.map((t) => t.name);
