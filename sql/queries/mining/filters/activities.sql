@@ -1,6 +1,8 @@
 -- The activities of a perspective's cases with how many cases contain each, most common first.
-SELECT activity, count(DISTINCT case_no)::BIGINT AS cases
+-- first_act marks an activity's first event in its case (prepared traces): a count, not a
+-- count(DISTINCT case_no) over every event (10 s at 1M orders).
+SELECT activity, count(*)::BIGINT AS cases
 FROM case_trace
-WHERE log_id = $log_id AND perspective = $perspective
+WHERE log_id = $log_id AND perspective = $perspective AND first_act
 GROUP BY activity
 ORDER BY cases DESC, activity
