@@ -36,6 +36,19 @@ describe('overview KPIs on the hand-made log', () => {
     march = await overviewKpis(store, { logId: 'o2c', period: { from: '2025-03-01', to: '2025-04-01' } });
   });
 
+  it('sums the ledger per day when every bound is a midnight, to the same AR and sales as per instant', async () => {
+    const weeks = Array.from({ length: 10 }, (_, i) => ({ i, from: new Date(Date.UTC(2025, 1, 3 + 7 * i)).toISOString().slice(0, 10), to: new Date(Date.UTC(2025, 1, 10 + 7 * i)).toISOString().slice(0, 10) }));
+    const read = (byDay: boolean) =>
+      store.query<{ i: number; ar_end: number; sales: number; has_history: boolean }>('mining/kpi/receivables', { log_id: 'o2c', periods: JSON.stringify(weeks), by_day: byDay });
+    const [day, instant] = await Promise.all([read(true), read(false)]);
+    expect(day.map((r) => [r.i, r.has_history])).toEqual(instant.map((r) => [r.i, r.has_history]));
+    for (let k = 0; k < day.length; k++) {
+      expect(day[k].ar_end).toBeCloseTo(instant[k].ar_end, 6);
+      expect(day[k].sales).toBeCloseTo(instant[k].sales, 6);
+    }
+    expect(instant.some((r) => r.sales > 0) && instant.some((r) => r.ar_end > 0)).toBe(true);
+  });
+
   it('compares the period with the month before and is as of the newest event', () => {
     expect(march.period).toEqual({ from: '2025-03-01', to: '2025-04-01' });
     expect(march.previousPeriod).toEqual({ from: '2025-02-01', to: '2025-03-01' });

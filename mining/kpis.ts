@@ -74,10 +74,13 @@ interface Receivables {
   hasHistory: boolean;
 }
 
+/** A bound at 00:00 UTC: a date, or a date-time at midnight. */
+const MIDNIGHT = /^\d{4}-\d{2}-\d{2}([T ]00:00(:00(\.0+)?)?Z?)?$/;
+
 async function receivables(store: Store, logId: string, ps: IndexedPeriod[]): Promise<Receivables[]> {
   const rows = await store.query<{ i: number; ar_end: number; sales: number; has_history: boolean | null }>(
     'mining/kpi/receivables',
-    { log_id: logId, periods: json(ps) },
+    { log_id: logId, periods: json(ps), by_day: ps.every((p) => MIDNIGHT.test(p.from) && MIDNIGHT.test(p.to)) },
   );
   const out: Receivables[] = ps.map(() => ({ arEnd: 0, sales: 0, hasHistory: false }));
   for (const r of rows) out[r.i] = { arEnd: r.ar_end, sales: r.sales, hasHistory: !!r.has_history };
