@@ -9,6 +9,7 @@ import { KPIS, kpiValues } from '../../mining/kpi-library';
 import { builtInOutcomes, rootCause, slaBreachOutcome, type Outcome } from '../../mining/root-cause';
 import { InvalidRequestError } from '../errors';
 import { filters, logId, period } from '../schemas';
+import { cachedAnswer } from '../result-cache';
 import { readProcedure, router } from '../trpc';
 
 /** A built-in outcome, `sla` (any SLA breach) or `sla:<rule id>` (a breach of that rule). */
@@ -35,22 +36,26 @@ export const financeRouter = router({
       }),
     )
     .query(async ({ ctx, input }) =>
-      kpiValues(await ctx.store(), { logId: input.logId, periods: input.periods, kpis: input.kpis, groupBy: input.groupBy, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) }),
+      cachedAnswer(await ctx.store(), input.logId, 'finance.kpis', input, async () =>
+        kpiValues(await ctx.store(), { logId: input.logId, periods: input.periods, kpis: input.kpis, groupBy: input.groupBy, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) })),
     ),
   dsoImpact: readProcedure
     .input(z.object({ logId, filters, period, top: z.number().int().min(1).max(50).default(5) }))
     .query(async ({ ctx, input }) =>
-      dsoImpact(await ctx.store(), { logId: input.logId, period: input.period, top: input.top, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) }),
+      cachedAnswer(await ctx.store(), input.logId, 'finance.dsoImpact', input, async () =>
+        dsoImpact(await ctx.store(), { logId: input.logId, period: input.period, top: input.top, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) })),
     ),
   arAging: readProcedure
     .input(z.object({ logId, filters, periods: z.array(period).min(1).max(24) }))
     .query(async ({ ctx, input }) =>
-      arAging(await ctx.store(), { logId: input.logId, periods: input.periods, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) }),
+      cachedAnswer(await ctx.store(), input.logId, 'finance.arAging', input, async () =>
+        arAging(await ctx.store(), { logId: input.logId, periods: input.periods, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) })),
     ),
   openDisputes: readProcedure
     .input(z.object({ logId, filters, periods: z.array(period).min(1).max(24) }))
     .query(async ({ ctx, input }) =>
-      openDisputes(await ctx.store(), { logId: input.logId, periods: input.periods, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) }),
+      cachedAnswer(await ctx.store(), input.logId, 'finance.openDisputes', input, async () =>
+        openDisputes(await ctx.store(), { logId: input.logId, periods: input.periods, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) })),
     ),
   outcomes: readProcedure.query(() => [...builtInOutcomes(), slaBreachOutcome()].map((o) => ({ id: o.id, label: o.label, definition: o.definition }))),
   rootCause: readProcedure
@@ -65,13 +70,14 @@ export const financeRouter = router({
       }),
     )
     .query(async ({ ctx, input }) =>
-      rootCause(await ctx.store(), {
-        logId: input.logId,
-        outcome: outcomeOf(input.outcome),
-        attributes: input.attributes,
-        minCases: input.minCases,
-        top: input.top,
-        selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters),
-      }),
+      cachedAnswer(await ctx.store(), input.logId, 'finance.rootCause', input, async () =>
+        rootCause(await ctx.store(), {
+          logId: input.logId,
+          outcome: outcomeOf(input.outcome),
+          attributes: input.attributes,
+          minCases: input.minCases,
+          top: input.top,
+          selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters),
+        })),
     ),
 });

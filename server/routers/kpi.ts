@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { kpiTrend, overviewKpis } from '../../mining';
 import { isoDate, logId, period } from '../schemas';
+import { cachedAnswer } from '../result-cache';
 import { readProcedure, router } from '../trpc';
 
 export const kpiRouter = router({
   overview: readProcedure
     .input(z.object({ logId, period: period.optional() }))
-    .query(async ({ ctx, input }) => overviewKpis(await ctx.store(), input)),
+    .query(async ({ ctx, input }) => cachedAnswer(await ctx.store(), input.logId, 'kpi.overview', input, async () => overviewKpis(await ctx.store(), input))),
 
   trend: readProcedure
     .input(
@@ -18,5 +19,5 @@ export const kpiRouter = router({
         grain: z.enum(['week', 'month']).default('week'),
       }),
     )
-    .query(async ({ ctx, input }) => kpiTrend(await ctx.store(), input)),
+    .query(async ({ ctx, input }) => cachedAnswer(await ctx.store(), input.logId, 'kpi.trend', input, async () => kpiTrend(await ctx.store(), input))),
 });
