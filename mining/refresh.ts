@@ -33,7 +33,7 @@ const O2C_RULE: PerspectiveRule = {
   caseEventsParams: (logId) => ({ log_id: logId }),
   cases: 'mining/refresh/cases-o2c',
   casesParams: (logId) => ({ log_id: logId }),
-  after: ['mining/refresh/invoice-facts', 'mining/refresh/ar-ledger', 'mining/refresh/invoice-settlement', 'mining/refresh/order-facts'],
+  after: ['mining/refresh/invoice-facts', 'mining/refresh/ar-ledger', 'mining/refresh/dispute-facts', 'mining/refresh/invoice-settlement', 'mining/refresh/order-facts'],
 };
 
 /** One case per object of a type, its trace the events related to it directly. */
@@ -136,6 +136,7 @@ export async function refreshCaseViews(store: Store, logId = 'o2c', perspective?
       await run('mining/refresh/clear-ar-ledger', { log_id: logId });
       await run('mining/refresh/clear-invoice-settlement', { log_id: logId });
       await run('mining/refresh/clear-order-facts', { log_id: logId });
+      await run('mining/refresh/clear-dispute-facts', { log_id: logId });
       for (const q of rule.after) await run(q, q === 'mining/refresh/invoice-settlement' ? { log_id: logId, tz: loadTargets().localTimeZone } : { log_id: logId });
     }
     const seconds = (performance.now() - started) / 1000;

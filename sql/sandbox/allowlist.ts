@@ -15,6 +15,7 @@ export const ANALYST_TABLES: Record<string, string> = {
   case_variants: 'Variants per log and perspective, numbered by frequency',
   log_activities: 'Activity codes per log (case_trace.act / prev_act)',
   invoice_facts: 'One row per invoice: invoice latency, due date, payment, DSO inputs',
+  dispute_facts: 'One row per opened dispute: when it was first opened and last resolved',
   invoice_settlement: 'One row per invoice: due date, when it was cleared or credited, disputes',
   order_facts: 'One row per order case: credit holds, pricing approval, release and delivery times',
   ar_ledger: 'Receivables movements: invoices, credit memos, cash, deductions',

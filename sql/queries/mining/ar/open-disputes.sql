@@ -6,23 +6,13 @@ WITH p AS (
   SELECT i, "from"::TIMESTAMP AS t0, "to"::TIMESTAMP AS t1
   FROM (SELECT unnest(from_json($periods, '[{"i":"INTEGER","from":"VARCHAR","to":"VARCHAR"}]'), recursive := true))
 ),
-d AS MATERIALIZED (
-  SELECT eo.object_id AS dispute_id,
-         min(e.ts) FILTER (WHERE e.activity = 'Open Dispute') AS opened_ts,
-         max(e.ts) FILTER (WHERE e.activity = 'Resolve Dispute') AS resolved_ts
-  FROM events e
-  JOIN event_object eo ON eo.log_id = e.log_id AND eo.event_id = e.event_id
-  WHERE e.log_id = $log_id AND e.activity IN ('Open Dispute', 'Resolve Dispute') AND eo.object_id LIKE 'dispute:%'
-  GROUP BY eo.object_id
-  HAVING min(e.ts) FILTER (WHERE e.activity = 'Open Dispute') IS NOT NULL
-),
+d AS (SELECT dispute_id, opened_ts, resolved_ts FROM dispute_facts WHERE log_id = $log_id),   -- refresh/dispute-facts.sql
 di AS MATERIALIZED (
   SELECT DISTINCT d.dispute_id, d.opened_ts, d.resolved_ts
   FROM d
   JOIN object_object oo ON oo.log_id = $log_id AND oo.target_id = d.dispute_id AND oo.source_id LIKE 'invoice:%'
-  JOIN invoice_facts f ON f.log_id = $log_id AND f.invoice_id = oo.source_id
-  LEFT JOIN cases c ON c.log_id = f.log_id AND c.perspective = 'order' AND c.case_id = f.order_id
-  WHERE c.case_no IN __SELECTED_CASES__ OR (c.case_no IS NULL AND $all_cases)
+  JOIN invoice_settlement s ON s.log_id = $log_id AND s.invoice_id = oo.source_id   -- with its order's case
+  WHERE s.case_no IN __SELECTED_CASES__ OR (s.case_no IS NULL AND $all_cases)
 )
 SELECT p.i,
        (count(DISTINCT di.dispute_id) FILTER (WHERE di.opened_ts >= p.t0 AND di.opened_ts < p.t1))::INTEGER AS opened,

@@ -1,5 +1,6 @@
 -- Per invoice of invoice_facts, how and when it was settled (table invoice_settlement; readers get
--- it through kpi/facts-invoices.sql). Needs invoice_facts, ar_ledger and cases of the same refresh.
+-- it through kpi/facts-invoices.sql). Needs invoice_facts, ar_ledger, dispute_facts and cases of the
+-- same refresh.
 -- Parameters: $log_id, $tz (the ERP's time zone, policies/targets.json).
 --   case_no         the billed order's case
 --   due_date        SAP BSID/BSAD baseline + term days, Odoo invoice_date_due, else the billing
@@ -27,15 +28,7 @@ credited AS (
   SELECT invoice_id, min(ts) AS credited_ts
   FROM ar_ledger WHERE log_id = $log_id AND kind = 'credit_memo' GROUP BY invoice_id
 ),
-dsp AS (
-  SELECT eo.object_id AS dispute_id,
-         min(e.ts) FILTER (WHERE e.activity = 'Open Dispute') AS opened_ts,
-         max(e.ts) FILTER (WHERE e.activity = 'Resolve Dispute') AS resolved_ts
-  FROM events e
-  JOIN event_object eo ON eo.log_id = e.log_id AND eo.event_id = e.event_id
-  WHERE e.log_id = $log_id AND e.activity IN ('Open Dispute', 'Resolve Dispute') AND eo.object_id LIKE 'dispute:%'
-  GROUP BY eo.object_id
-),
+dsp AS (SELECT dispute_id, opened_ts, resolved_ts FROM dispute_facts WHERE log_id = $log_id),
 disputed AS (
   SELECT oo.source_id AS invoice_id, count(*)::INTEGER AS disputes, min(d.opened_ts) AS dispute_opened_ts,
          CASE WHEN bool_and(d.resolved_ts IS NOT NULL) THEN max(d.resolved_ts) END AS dispute_resolved_ts

@@ -1,0 +1,1 @@
+DELETE FROM dispute_facts WHERE log_id = $log_id
