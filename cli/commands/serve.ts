@@ -40,7 +40,9 @@ export async function run(argv: string[]): Promise<number> {
   const child = spawn(process.execPath, [nextBin(root), 'start', '-H', host, '-p', String(port)], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', THROUGHLINE_STORE: store, THROUGHLINE_ADMIN_TOKEN: token },
+    // DuckDB's node binding runs every query on libuv's pool (4 threads by default): analysts'
+    // notebook queries (2 at once, sql/sandbox) must not leave the dashboard's reads waiting.
+    env: { UV_THREADPOOL_SIZE: '16', ...process.env, NEXT_TELEMETRY_DISABLED: '1', THROUGHLINE_STORE: store, THROUGHLINE_ADMIN_TOKEN: token },
   });
   const url = `http://${host}:${port}`;
   writeServerInfo({ pid: child.pid ?? 0, url, token, store });
