@@ -1,0 +1,25 @@
+// What the engine refuses, by kind, so the server can answer 400 (input), 403 (approval) or 409.
+export class WorkflowInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkflowInputError';
+  }
+}
+
+/** An approval the caller may not give: the requester, a role not allowed, an expired request. */
+export class ApprovalRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'requester' | 'role' | 'expired' | 'state',
+  ) {
+    super(message);
+    this.name = 'ApprovalRefusedError';
+  }
+}
+
+export class RunNotFoundError extends Error {
+  constructor(id: string) {
+    super(`no workflow run ${id}`);
+    this.name = 'RunNotFoundError';
+  }
+}
