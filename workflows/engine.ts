@@ -21,6 +21,12 @@ const HOUR = 3_600_000;
 
 // workflow_runs columns in table order, with appendTyped kinds (timestamps as ISO text).
 const RUN_KINDS = 'vvvvvvvvvv' + 'd' + 'vvvv' + 'b' + 'vvvvv' + 'iii' + 'vv' + 'i' + 'vvvvv';
+const RUN_COLUMNS = [
+  'id', 'playbook_id', 'playbook_version', 'connector', 'operation', 'payload', 'log_id', 'case_id', 'object_id', 'queue',
+  'amount', 'currency', 'state', 'requested_by', 'requested_at', 'approval_required', 'approval_reason', 'approval_roles',
+  'approval_expires_at', 'approved_by', 'approved_at', 'attempts', 'max_attempts', 'timeout_ms', 'next_attempt_at',
+  'claimed_by', 'last_status', 'last_body', 'last_error', 'override_by', 'override_reason', 'updated_at',
+];
 
 export class WorkflowEngine {
   private readonly now: () => Date;
@@ -49,9 +55,9 @@ export class WorkflowEngine {
     const now = this.now();
     const rows = targets.map((t, i) => this.newRow(pb, t, requestedBy, now, `targets[${i}]`));
     await this.store.transaction((tx) => tx.appendTyped('workflow_runs', RUN_KINDS, rows));
-    const runs = rows.map((r) => r[0] as string);
-    for (const id of runs) await this.audit({ action: 'request', runId: id, playbookId: pb.id, actor: requestedBy.id, at: now.toISOString() });
-    return this.getMany(runs);
+    for (const r of rows) await this.audit({ action: 'request', runId: r[0] as string, playbookId: pb.id, actor: requestedBy.id, at: now.toISOString() });
+    // The rows as written (no read-back: a selection of thousands would cost a query each).
+    return rows.map((r) => toRun(Object.fromEntries(RUN_COLUMNS.map((c, i) => [c, r[i]]))));
   }
 
   /**
@@ -169,12 +175,6 @@ export class WorkflowEngine {
     const rows = await tx.query('workflows/get-run', { id: runId });
     if (!rows.length) throw new RunNotFoundError(runId);
     return toRun(rows[0]);
-  }
-
-  private async getMany(ids: string[]): Promise<WorkflowRun[]> {
-    const out: WorkflowRun[] = [];
-    for (const id of ids) out.push(await this.get(id));
-    return out;
   }
 
   private async setState(
