@@ -1,0 +1,12 @@
+// The workflows facade: what the server (and later the rule runner) imports.
+export { workflowEngine, startWorkflowWorker } from './service';
+export { WorkflowEngine } from './engine';
+export { WorkflowWorker, type WorkerOptions, type WorkerStats } from './worker';
+export { loadPlaybooks, playbookById, playbooksDir, PlaybookError, APPROVER_ROLES, type Playbook } from './playbook';
+export { resolveTargets, targetOf, MAX_PICKS, type RowPick } from './resolve';
+export { connectorConfigFromEnv, type ConnectorConfig, type SystemConfig } from './connectors';
+export { ApprovalRefusedError, RunNotFoundError, WorkflowInputError } from './errors';
+export { setWorkflowAuditSink, auditWorkflowEvent, type WorkflowAuditEvent } from './audit-hook';
+export { RUN_STATES, transition, type RunState } from './states';
+export type { WorkflowRun, WorkflowAttempt } from './types';
+export type { RunTarget } from './target';
