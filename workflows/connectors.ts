@@ -22,7 +22,7 @@ export interface ConnectorConfig {
  * for the notification webhook. A system without a URL is not configured (its runs fail with a
  * message saying so).
  */
-export function connectorConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectorConfig {
+export function connectorConfigFromEnv(env: Record<string, string | undefined> = process.env): ConnectorConfig {
   const one = (prefix: string): SystemConfig | undefined => {
     const url = env[`${prefix}_URL`];
     if (!url) return undefined;
