@@ -1,5 +1,5 @@
 // The dashboard's server time: drives the tRPC procedures behind each page in-process
-// (appRouter.createCaller(contextFor(store, null)), so validation, the permission middleware and
+// (appRouter.createCaller(contextFor(store, { id: 'bench', roles: ['analyst'] })), so validation, the permission middleware and
 // the mining code run as for an HTTP request, without HTTP and JSON) over N simulated orders, and
 // prints the median and p95 per procedure, cold and warm, unfiltered and with one filter.
 //
@@ -188,7 +188,7 @@ class Bench {
     const t0 = performance.now();
     this.store?.close();
     this.store = await Store.open(this.path);
-    this.caller = createCaller(contextFor(this.store, null));
+    this.caller = createCaller(contextFor(this.store, { id: 'bench', roles: ['analyst'] }));
     return secs(t0);
   }
 
@@ -233,7 +233,7 @@ class Bench {
 }
 
 async function contextOf(store: Store): Promise<BenchContext> {
-  const caller = createCaller(contextFor(store, null));
+  const caller = createCaller(contextFor(store, { id: 'bench', roles: ['analyst'] }));
   const range = (await caller.logs.dataRange({ logId: 'o2c' })) as { firstEvent: string | null; lastEvent: string | null; months: MonthOption[]; defaultMonth: string | null };
   const months = range.months.length ? range.months : monthsCovered(range.firstEvent, range.lastEvent);
   const month = months.find((m) => m.id === range.defaultMonth) ?? months[months.length - 1];

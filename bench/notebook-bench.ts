@@ -8,7 +8,7 @@
 // --store defaults to /tmp/tl-bench/sandbox/o2c-1000000-s42.duckdb: a COPY of the store that
 // bench/dashboard-bench.ts builds (`cp /tmp/tl-bench/o2c-1000000-s42.duckdb /tmp/tl-bench/sandbox/`),
 // opened read-write as a server would. The dashboard procedures run in-process through
-// appRouter.createCaller(contextFor(store, null)), as bench/dashboard-bench.ts does; the analyst
+// appRouter.createCaller(contextFor(store, { id: 'bench', roles: ['analyst'] })), as bench/dashboard-bench.ts does; the analyst
 // queries through the sandbox (sql/sandbox) with its default limits (2 at once, 1 thread, 1GB)
 // except the time limit (--timeout-ms).
 // "Under load" = every dashboard sample is taken while the sandbox is kept saturated: every slot
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const [size] = await store.sql<{ orders: number; events: number }>(
     "SELECT (SELECT count(*) FROM cases WHERE log_id = 'o2c' AND perspective = 'order')::INTEGER AS orders, (SELECT count(*) FROM events)::INTEGER AS events",
   );
-  const caller = createCaller(contextFor(store, null));
+  const caller = createCaller(contextFor(store, { id: 'bench', roles: ['analyst'] }));
   log(`${size.orders.toLocaleString('en-US')} orders, ${size.events.toLocaleString('en-US')} events; warming the dashboard procedures`);
   for (const d of DASHBOARD) await d.call(caller);
 

@@ -2,14 +2,11 @@
 // middlewares and validation as HTTP requests.
 import type { Store } from '../sql';
 import type { User } from './auth';
-import { contextFor, serverContext } from './context';
+import { contextFor } from './context';
 import { appRouter } from './router';
 import { createCallerFactory } from './trpc';
 
 export const createCaller = createCallerFactory(appRouter);
-
-/** An anonymous caller on the server's own store (server components). */
-export const serverCaller = () => createCaller(serverContext());
 
 /** A caller on a given store as a given user (null = anonymous). */
 export const callerFor = (store: Store, user: User | null) => createCaller(contextFor(store, user));

@@ -13,7 +13,7 @@ export function handleTrpcRequest(req: Request, endpoint = '/api/trpc'): Promise
       endpoint,
       req,
       router: appRouter,
-      createContext: () => contextFromRequest(req),
+      createContext: ({ resHeaders }) => contextFromRequest(req, resHeaders),
       onError: ({ path, error }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
       },

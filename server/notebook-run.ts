@@ -2,8 +2,10 @@
 // the store's sandbox (sql/sandbox), and turn what went wrong into an answer an analyst can act
 // on: REFUSED (the gate), TIMEOUT (the time limit), SQL_ERROR (DuckDB's message, without the
 // server's paths), BAD_REQUEST (the notebook itself, e.g. a name used above its cell).
+import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { TRPCError } from '@trpc/server';
+import * as audit from '../audit';
 import { ComposeError, composeCell, type ComposableCell } from '../notebooks/compose';
 import { isCancelled, type Store } from '../sql';
 import { sandboxFor, SqlRefusedError, SqlTimeoutError, type Sandbox } from '../sql';
@@ -68,19 +70,31 @@ export interface RunInput {
   maxRows?: number;
 }
 
-export async function runCell(store: Store, input: RunInput, signal?: AbortSignal) {
+/** The audit entry of a run or export: who, which cell, a fingerprint of the SQL, the outcome. */
+function auditRun(store: Store, actor: string | undefined, action: string, cellId: string, sql: string | null, outcome: Record<string, unknown>): void {
+  if (!actor) return;
+  const fingerprint = sql === null ? null : createHash('sha256').update(sql).digest('hex').slice(0, 16);
+  audit.appendSoon(store, { actor, action, target: cellId, detail: { sqlSha256: fingerprint, sql: sql?.slice(0, 500) ?? null, ...outcome } });
+}
+
+export async function runCell(store: Store, input: RunInput, signal?: AbortSignal, actor?: string) {
+  let sql: string | null = null;
   try {
     const composed = composeCell(input.cells, input.cellId);
+    sql = composed.sql;
     const result = await sandboxOf(store).run(composed.sql, { signal, maxRows: input.maxRows });
+    auditRun(store, actor, 'notebook.run', input.cellId, sql, { rows: result.rows, ok: true });
     return { ...result, uses: composed.uses };
   } catch (err) {
+    auditRun(store, actor, 'notebook.run', input.cellId, sql, { ok: false });
     throw runError(err, store, input.cells, input.cellId);
   }
 }
 
-export async function exportCell(store: Store, cells: readonly ComposableCell[], cellId: string, format: 'csv' | 'parquet', signal?: AbortSignal) {
+export async function exportCell(store: Store, cells: readonly ComposableCell[], cellId: string, format: 'csv' | 'parquet', signal?: AbortSignal, actor?: string) {
   try {
     const composed = composeCell(cells, cellId);
+    auditRun(store, actor, 'notebook.export', cellId, composed.sql, { format });
     return await sandboxOf(store).export(composed.sql, format, { signal });
   } catch (err) {
     throw runError(err, store, cells, cellId);

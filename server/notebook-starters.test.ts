@@ -73,7 +73,7 @@ describe('the starter notebooks', () => {
     const { rows } = await rowsOf(cells, 'dso-by-segment');
     const months = [...new Set(rows.map((r) => isoDay(r.month)))].sort();
     expect(months.length).toBeGreaterThanOrEqual(6);
-    const kpis = await callerFor(sim.store, null).finance.kpis({
+    const kpis = await callerFor(sim.store, { id: 'ana', roles: ['analyst'] }).finance.kpis({
       logId: 'o2c',
       filters: [],
       periods: months.map((m) => ({ from: m, to: nextMonth(m) })),
@@ -106,7 +106,7 @@ describe('the starter notebooks', () => {
     const [span] = await sim.store.sql<{ from: string; to: string }>(
       "SELECT strftime(min(created_ts), '%Y-%m-%d') AS \"from\", strftime(max(created_ts)::DATE + 1, '%Y-%m-%d') AS \"to\" FROM invoice_facts WHERE log_id = 'o2c'",
     );
-    const kpis = await callerFor(sim.store, null).finance.kpis({ logId: 'o2c', filters: [], periods: [span], groupBy: 'warehouse', kpis: ['invoiceLatencyHours'] });
+    const kpis = await callerFor(sim.store, { id: 'ana', roles: ['analyst'] }).finance.kpis({ logId: 'o2c', filters: [], periods: [span], groupBy: 'warehouse', kpis: ['invoiceLatencyHours'] });
     const points = kpis.kpis[0].points;
     const { rows } = await rowsOf(cells, 'by-warehouse');
     expect(rows.length).toBeGreaterThanOrEqual(2);
@@ -124,7 +124,7 @@ describe('the starter notebooks', () => {
 
   it('the most common deviations are the conformance summary\'s, with the same orders and units', async () => {
     const cells = starterCells('common-deviations');
-    const summary = await callerFor(sim.store, null).process.conformance({ logId: 'o2c', filters: [] });
+    const summary = await callerFor(sim.store, { id: 'ana', roles: ['analyst'] }).process.conformance({ logId: 'o2c', filters: [] });
     expect(summary.deviations.length).toBeGreaterThan(0);
     const { rows } = await rowsOf(cells, 'deviations');
     expect(rows).toHaveLength(summary.deviations.length);

@@ -71,7 +71,7 @@ describe('cachedAnswer', () => {
     const to = new Date(Date.parse(`${m}T00:00:00Z`));
     to.setUTCMonth(to.getUTCMonth() + 1);
     const period = { from: m, to: to.toISOString().slice(0, 10) };
-    const caller = createCaller(contextFor(sim.store, null));
+    const caller = createCaller(contextFor(sim.store, { id: 'ana', roles: ['analyst'] }));
     const first = await caller.finance.dsoImpact({ logId: 'o2c', period });
     const second = await caller.finance.dsoImpact({ logId: 'o2c', period });
     const direct = await dsoImpact(sim.store, { logId: 'o2c', period, top: 5 });

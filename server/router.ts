@@ -11,6 +11,8 @@ import { financeRouter } from './routers/finance';
 import { exceptionsRouter } from './routers/exceptions';
 import { casesRouter } from './routers/cases';
 import { notebooksRouter } from './routers/notebooks';
+import { authRouter } from './routers/auth';
+import { auditRouter } from './routers/audit';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -26,6 +28,8 @@ export const appRouter = router({
   exceptions: exceptionsRouter,
   cases: casesRouter,
   notebooks: notebooksRouter,
+  auth: authRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,8 +10,20 @@ import { toTRPCError } from './errors';
 export interface Context {
   /** The store, opened on first use (server/store.ts in the app, a temp store in tests). */
   store: () => Promise<Store>;
-  /** Null = anonymous (a viewer until sign-in exists). */
+  /** The signed-in caller (roles, and `scope` for a scoped process owner); null = anonymous. */
   user: User | null;
+  /** HTTP requests only: what sign-in and sign-out need (absent for in-process callers). */
+  request?: RequestMeta;
+}
+
+export interface RequestMeta {
+  /** The client's address (rate limits, audit). */
+  ip: string;
+  /** Whether cookies must be Secure (https, or THROUGHLINE_SECURE_COOKIES=1). */
+  secure: boolean;
+  /** The session cookie's value as sent (sign-out deletes it). */
+  session: string | null;
+  setCookie: (cookie: string) => void;
 }
 
 export interface Meta {
@@ -38,7 +50,9 @@ const authorize = t.middleware(({ ctx, meta, path, next }) => {
   if (!can(ctx.user, permission)) {
     throw new TRPCError({
       code: ctx.user ? 'FORBIDDEN' : 'UNAUTHORIZED',
-      message: `${path} needs the permission "${permission}"; ${ctx.user ? `user ${ctx.user.id}` : 'an anonymous caller'} has the role(s) ${rolesOf(ctx.user).join(', ')}.`,
+      message: ctx.user
+        ? `${path} needs the permission "${permission}"; user ${ctx.user.id} has the role(s) ${rolesOf(ctx.user).join(', ') || 'none'}.`
+        : `${path} needs a signed-in user: sign in at /signin, or send an API token (Authorization: Bearer tl_…).`,
     });
   }
   return next();
@@ -48,6 +62,12 @@ const authorize = t.middleware(({ ctx, meta, path, next }) => {
 export const procedure = t.procedure.use(mapErrors).use(authorize);
 export const readProcedure = procedure.meta({ permission: 'read' });
 export const ingestProcedure = procedure.meta({ permission: 'ingest' });
+export const financeProcedure = procedure.meta({ permission: 'finance' });
+export const adminProcedure = procedure.meta({ permission: 'admin' });
+/** Anyone, signed in or not: sign-in and "who am I" only. */
+export const publicProcedure = procedure.meta({ permission: 'public' });
+/** Any signed-in user, whatever the role. */
+export const accountProcedure = procedure.meta({ permission: 'account' });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -10,7 +10,7 @@ import { builtInOutcomes, rootCause, slaBreachOutcome, type Outcome } from '../.
 import { InvalidRequestError } from '../errors';
 import { filters, logId, period } from '../schemas';
 import { cachedAnswer } from '../result-cache';
-import { readProcedure, router } from '../trpc';
+import { financeProcedure, router } from '../trpc';
 
 /** A built-in outcome, `sla` (any SLA breach) or `sla:<rule id>` (a breach of that rule). */
 function outcomeOf(id: string): Outcome {
@@ -24,8 +24,8 @@ function outcomeOf(id: string): Outcome {
 const column = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a column name');
 
 export const financeRouter = router({
-  kpiDefinitions: readProcedure.query(() => KPIS.map(({ id, label, unit, higherIsBetter, definition }) => ({ id, label, unit, higherIsBetter, definition }))),
-  kpis: readProcedure
+  kpiDefinitions: financeProcedure.query(() => KPIS.map(({ id, label, unit, higherIsBetter, definition }) => ({ id, label, unit, higherIsBetter, definition }))),
+  kpis: financeProcedure
     .input(
       z.object({
         logId,
@@ -39,26 +39,26 @@ export const financeRouter = router({
       cachedAnswer(await ctx.store(), input.logId, 'finance.kpis', input, async () =>
         kpiValues(await ctx.store(), { logId: input.logId, periods: input.periods, kpis: input.kpis, groupBy: input.groupBy, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) })),
     ),
-  dsoImpact: readProcedure
+  dsoImpact: financeProcedure
     .input(z.object({ logId, filters, period, top: z.number().int().min(1).max(50).default(5) }))
     .query(async ({ ctx, input }) =>
       cachedAnswer(await ctx.store(), input.logId, 'finance.dsoImpact', input, async () =>
         dsoImpact(await ctx.store(), { logId: input.logId, period: input.period, top: input.top, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) })),
     ),
-  arAging: readProcedure
+  arAging: financeProcedure
     .input(z.object({ logId, filters, periods: z.array(period).min(1).max(24) }))
     .query(async ({ ctx, input }) =>
       cachedAnswer(await ctx.store(), input.logId, 'finance.arAging', input, async () =>
         arAging(await ctx.store(), { logId: input.logId, periods: input.periods, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) })),
     ),
-  openDisputes: readProcedure
+  openDisputes: financeProcedure
     .input(z.object({ logId, filters, periods: z.array(period).min(1).max(24) }))
     .query(async ({ ctx, input }) =>
       cachedAnswer(await ctx.store(), input.logId, 'finance.openDisputes', input, async () =>
         openDisputes(await ctx.store(), { logId: input.logId, periods: input.periods, selection: await selectionFor(await ctx.store(), input.logId, undefined, input.filters) })),
     ),
-  outcomes: readProcedure.query(() => [...builtInOutcomes(), slaBreachOutcome()].map((o) => ({ id: o.id, label: o.label, definition: o.definition }))),
-  rootCause: readProcedure
+  outcomes: financeProcedure.query(() => [...builtInOutcomes(), slaBreachOutcome()].map((o) => ({ id: o.id, label: o.label, definition: o.definition }))),
+  rootCause: financeProcedure
     .input(
       z.object({
         logId,

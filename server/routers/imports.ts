@@ -13,6 +13,7 @@ import { refreshAndPrepare } from '../../mining';
 import { InvalidRequestError, NotFoundError } from '../errors';
 import { fullMapping, logId, partialMapping } from '../schemas';
 import { ingestProcedure, router } from '../trpc';
+import { auditIngest } from './ingest';
 
 /** Upload cap in bytes (THROUGHLINE_UPLOAD_MAX_BYTES, default 50 MB). */
 export function uploadCap(): number {
@@ -104,6 +105,7 @@ export const importsRouter = router({
       const mapping: ColumnMapping = input.mapping;
       const result = await importTable(store, up.path, mapping, { logId: input.logId, name: input.name, fileName: up.fileName });
       await refreshAndPrepare(store, input.logId);
+      await auditIngest(store, ctx.user, 'imports.run', [result], { file: up.fileName, mapping });
       rmSync(join(/*turbopackIgnore: true*/ uploadRoot(), input.uploadId), { recursive: true, force: true });
       return result;
     }),

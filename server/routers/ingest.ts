@@ -11,6 +11,8 @@ import { reportPhase, withProgress, type IngestProgress } from '../../ingest/pro
 import type { IngestResult, SourceKind } from '../../ingest/types';
 import { refreshAndPrepare } from '../../mining';
 import type { Store } from '../../sql';
+import type { User } from '../auth';
+import * as audit from '../../audit';
 import { jobProgress, recordProgress } from '../progress';
 import { fullMapping, logId } from '../schemas';
 import { ingestProcedure, router } from '../trpc';
@@ -32,6 +34,16 @@ async function refreshTouched(store: Store, results: readonly IngestResult[]): P
   reportPhase('refreshing');
   const logs = new Set(results.filter((r) => r.status === 'succeeded').map((r) => r.logId));
   for (const id of logs) await refreshAndPrepare(store, id);
+}
+
+/** One audit entry per ingest call: who, what was loaded and what came of it. */
+export function auditIngest(store: Store, user: User | null, action: string, results: readonly IngestResult[], detail: Record<string, unknown>) {
+  return audit.append(store, {
+    actor: user?.id ?? 'anonymous',
+    action,
+    target: [...new Set(results.map((r) => r.logId))].join(',') || null,
+    detail: { ...detail, runs: results.map((r) => ({ runId: r.runId, source: r.sourceKind, status: r.status, eventsAdded: r.eventsAdded, rowsRejected: r.rowsRejected })) },
+  });
 }
 
 /** Runs `fn` recording its progress under `id` (when the caller gave one) for ingest.progress. */
@@ -60,6 +72,7 @@ export const ingestRouter = router({
             ? await ingestDirectory(store, input.path)
             : [await ingest(store, input.kind, input.path, { logId: input.logId ?? 'o2c' })];
         await refreshTouched(store, results);
+        await auditIngest(store, ctx.user, 'ingest.run', results, { kind: input.kind, path: input.path });
         return results;
       }),
     ),
@@ -80,6 +93,7 @@ export const ingestRouter = router({
         const store = await ctx.store();
         const result = await importFile(store, input.path, input);
         await refreshTouched(store, [result]);
+        await auditIngest(store, ctx.user, 'ingest.import_file', [result], { path: input.path, format: input.format ?? null });
         return result;
       }),
     ),
@@ -99,6 +113,8 @@ export const ingestRouter = router({
         const { ingestOdoo } = await import('../../ingest/odoo');
         const result = await ingestOdoo(store, input.connection, input.logId ? { logId: input.logId } : {});
         await refreshTouched(store, [result]);
+        // The connection string holds a password: only its host part is kept.
+        await auditIngest(store, ctx.user, 'ingest.odoo', [result], { host: /@([^/?]+)/.exec(input.connection)?.[1] ?? null });
         return result;
       }),
     ),

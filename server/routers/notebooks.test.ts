@@ -9,7 +9,8 @@ import { LOCAL_ADMIN, type User } from '../auth';
 import { callerFor } from '../caller';
 
 let store: Store;
-const vera: User = { id: 'vera', roles: ['viewer'] };
+const vera: User = { id: 'vera', roles: ['analyst'] };
+const otto: User = { id: 'otto', roles: ['analyst'] };
 const as = (user: User | null = vera) => callerFor(store, user);
 
 beforeAll(async () => {
@@ -26,12 +27,12 @@ describe('notebook documents', () => {
     expect(a).toMatchObject({ title: 'Cash by segment', owner: 'vera', version: 1 });
     expect(a.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(a.cells).toHaveLength(1);
-    const b = await as(null).notebooks.create({ title: 'Second', cells: [sqlCell('c1', 'SELECT 1'), { id: 'm', kind: 'markdown', text: '# Hi' }] });
-    expect(b.owner).toBe('anonymous');
+    const b = await as(otto).notebooks.create({ title: 'Second', cells: [sqlCell('c1', 'SELECT 1'), { id: 'm', kind: 'markdown', text: '# Hi' }] });
+    expect(b.owner).toBe('otto');
     const [db] = await store.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM notebooks');
     let list = await as().notebooks.list();
     expect(list).toHaveLength(db.n);
-    expect(list[0]).toMatchObject({ id: b.id, title: 'Second', cells: 2, owner: 'anonymous', version: 1 });
+    expect(list[0]).toMatchObject({ id: b.id, title: 'Second', cells: 2, owner: 'otto', version: 1 });
     const renamed = await as().notebooks.rename({ id: a.id, title: 'Cash by customer segment' });
     expect(renamed.version).toBe(2);
     list = await as().notebooks.list();
@@ -51,7 +52,7 @@ describe('notebook documents', () => {
     const saved = await as().notebooks.save({ id: nb.id, version: nb.version, title: 'Shared', cells: mine });
     expect(saved.version).toBe(nb.version + 1);
     // A second editor still holding version 1 saves: refused, nothing written.
-    const err = await errorOf(as(null).notebooks.save({ id: nb.id, version: nb.version, title: 'Theirs', cells: [sqlCell('q', 'SELECT 2')] }));
+    const err = await errorOf(as(otto).notebooks.save({ id: nb.id, version: nb.version, title: 'Theirs', cells: [sqlCell('q', 'SELECT 2')] }));
     expect(err.code).toBe('CONFLICT');
     expect(err.message).toMatch(/Someone else saved this notebook.*version 1.*version 2/);
     const now = await as().notebooks.get({ id: nb.id });
@@ -111,7 +112,7 @@ describe('notebook documents', () => {
   });
 
   it('duplicates with new cell ids and the caller as owner, and copies a starter', async () => {
-    const nb = await as(null).notebooks.create({ title: 'Original', cells: [sqlCell('a', 'SELECT 1', 'x')] });
+    const nb = await as(otto).notebooks.create({ title: 'Original', cells: [sqlCell('a', 'SELECT 1', 'x')] });
     const copy = await as().notebooks.duplicate({ id: nb.id });
     expect(copy).toMatchObject({ title: 'Copy of Original', owner: 'vera', version: 1 });
     expect(copy.cells).toEqual([{ ...nb.cells[0], id: expect.any(String) }]);
@@ -130,12 +131,12 @@ describe('notebook documents', () => {
     const fresh = await Store.open(':memory:');
     try {
       expect(await seedStarterNotebooks(fresh)).toBe(3);
-      const list = await callerFor(fresh, null).notebooks.list();
+      const list = await callerFor(fresh, vera).notebooks.list();
       expect(list.map((n) => n.title).sort()).toEqual(['DSO by customer segment', 'Invoice latency by warehouse', 'The most common deviations']);
       expect(list.every((n) => n.owner === 'throughline' && n.cells > 3)).toBe(true);
-      await callerFor(fresh, null).notebooks.remove({ id: list[0].id });
+      await callerFor(fresh, vera).notebooks.remove({ id: list[0].id });
       expect(await seedStarterNotebooks(fresh)).toBe(0);
-      expect(await callerFor(fresh, null).notebooks.list()).toHaveLength(2);
+      expect(await callerFor(fresh, vera).notebooks.list()).toHaveLength(2);
     } finally {
       fresh.close();
     }

@@ -158,7 +158,7 @@ export const notebooksRouter = router({
   /** Used by POST /api/notebooks/run only: the cells as currently edited (unsaved edits run). */
   run: notebookProcedure
     .input(z.object({ cells: runCells, cellId: z.string().min(1).max(LIMITS.cellIdChars), maxRows: z.number().int().min(1).max(1_000_000).optional() }))
-    .mutation(async ({ ctx, input, signal }) => runCell(await ctx.store(), { cells: input.cells as RunCell[], cellId: input.cellId, maxRows: input.maxRows }, signal)),
+    .mutation(async ({ ctx, input, signal }) => runCell(await ctx.store(), { cells: input.cells as RunCell[], cellId: input.cellId, maxRows: input.maxRows }, signal, ctx.user?.id)),
 
   /** Used by GET /api/notebooks/export only: the SAVED notebook's cell, full result, as a byte stream. */
   exportResult: notebookProcedure
@@ -169,7 +169,7 @@ export const notebooksRouter = router({
       const index = nb.cells.findIndex((c) => c.id === input.cell);
       const cell = nb.cells[index];
       if (!cell) throw new NotFoundError(`The saved notebook "${nb.title}" has no cell "${input.cell}"; save the notebook first.`);
-      const chunks = await exportCell(store, asRunCells(nb.cells), input.cell, input.format, signal);
+      const chunks = await exportCell(store, asRunCells(nb.cells), input.cell, input.format, signal, ctx.user?.id);
       const part = cell.kind === 'sql' && cell.name ? cell.name : `cell-${index + 1}`;
       return { filename: `${slugOf(nb.title)}-${part}.${input.format}`, contentType: input.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet', chunks };
     }),

@@ -21,7 +21,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const card = async (source: string) => (await callerFor(store, null).runs.freshness()).sources.find((s) => s.source === source);
+const card = async (source: string) => (await callerFor(store, { id: 'ana', roles: ['analyst'] }).runs.freshness()).sources.find((s) => s.source === source);
 
 describe('waiting relations on the Ingest page', () => {
   it('counts the links a warehouse feed makes to deliveries the ERP has not sent yet, and clears them when it does', async () => {

@@ -13,6 +13,7 @@ import { refreshCaseViews } from '../../../mining';
 import { parseCsv } from '../../../mining/testing/parse-csv';
 import type { RunErrorBody } from '../../../notebooks/types';
 import { sandboxFor, Store } from '../../../sql';
+import { createToken, createUser } from '../../../server/accounts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tl-nb-routes-'));
 process.env.THROUGHLINE_STORE = join(dir, 'store.duckdb');
@@ -22,12 +23,17 @@ process.env.THROUGHLINE_SQL_TIMEOUT_MS = String(TIMEOUT_MS);
 let store: Store;
 let run: (req: Request) => Promise<Response>;
 let exportGet: (req: Request) => Promise<Response>;
+/** An analyst's API token: the routes check the caller through the router (anonymous: 401). */
+let auth: Record<string, string>;
+const analyst = { id: 'ana', roles: ['analyst' as const] };
 
 beforeAll(async () => {
   await simulate({ orders: 300, seed: 5, outDir: join(dir, 'sim') });
   store = await Store.open(process.env.THROUGHLINE_STORE!); // the same instance the routes' getStore() opens
   await ingestDirectory(store, join(dir, 'sim'));
   await refreshCaseViews(store, 'o2c');
+  await createUser(store, { ...analyst, password: 'analyst-password-1' });
+  auth = { authorization: `Bearer ${(await createToken(store, analyst.id, 'routes test')).token}` };
   ({ POST: run } = await import('./run/route'));
   ({ GET: exportGet } = await import('./export/route'));
 });
@@ -38,7 +44,7 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, signal?: AbortSignal) =>
-  run(new Request('http://127.0.0.1/api/notebooks/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body), signal }));
+  run(new Request('http://127.0.0.1/api/notebooks/run', { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: typeof body === 'string' ? body : JSON.stringify(body), signal }));
 const errorOf = async (res: Response) => ((await res.json()) as RunErrorBody).error;
 // Far past any time limit on any machine (a count over 10^10 rows finished within 4 s on a quiet one): a sum of a function over 10^13 rows.
 const SLOW = 'SELECT sum(hash(range)) AS n FROM range(10000000000000)';
@@ -139,14 +145,14 @@ describe('POST /api/notebooks/run', () => {
 describe('GET /api/notebooks/export', () => {
   it('streams the saved cell\'s full result as CSV or Parquet, named after the notebook and cell', async () => {
     const { callerFor } = await import('../../../server/caller');
-    const nb = await callerFor(store, null).notebooks.create({
+    const nb = await callerFor(store, analyst).notebooks.create({
       title: 'Orders by segment',
       cells: [
         { id: 'base', kind: 'sql', name: 'orders', sql: "SELECT case_id, segment FROM cases WHERE log_id = 'o2c' AND perspective = 'order'" },
         { id: 'all', kind: 'sql', sql: 'SELECT * FROM orders ORDER BY case_id' },
       ],
     });
-    const get = (cell: string, format: string) => exportGet(new Request(`http://127.0.0.1/api/notebooks/export?notebook=${nb.id}&cell=${cell}&format=${format}`));
+    const get = (cell: string, format: string) => exportGet(new Request(`http://127.0.0.1/api/notebooks/export?notebook=${nb.id}&cell=${cell}&format=${format}`, { headers: auth }));
     const csv = await get('all', 'csv');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="orders-by-segment-cell-2.csv"');
@@ -163,9 +169,18 @@ describe('GET /api/notebooks/export', () => {
     const missing = await get('nope', 'csv');
     expect(missing.status).toBe(404);
     expect((await errorOf(missing)).code).toBe('NOT_FOUND');
-    const refused = await callerFor(store, null).notebooks.create({ cells: [{ id: 'x', kind: 'sql', sql: "COPY cases TO '/tmp/out.csv'" }] });
-    const r = await exportGet(new Request(`http://127.0.0.1/api/notebooks/export?notebook=${refused.id}&cell=x&format=csv`));
+    const refused = await callerFor(store, analyst).notebooks.create({ cells: [{ id: 'x', kind: 'sql', sql: "COPY cases TO '/tmp/out.csv'" }] });
+    const r = await exportGet(new Request(`http://127.0.0.1/api/notebooks/export?notebook=${refused.id}&cell=x&format=csv`, { headers: auth }));
     expect(r.status).toBe(400);
     expect((await errorOf(r)).code).toBe('REFUSED');
+  });
+});
+
+describe('the caller of the notebook routes', () => {
+  it('refuses an anonymous request before running anything (401), through the same authorize middleware', async () => {
+    const res = await run(new Request('http://127.0.0.1/api/notebooks/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cells: [{ id: 'a', sql: 'SELECT 1' }], cellId: 'a' }) }));
+    expect(res.status).toBe(401);
+    const get = await exportGet(new Request('http://127.0.0.1/api/notebooks/export?notebook=x&cell=a&format=csv'));
+    expect(get.status).toBe(401);
   });
 });

@@ -23,7 +23,7 @@ export async function GET(req: Request): Promise<Response> {
   }
   let out;
   try {
-    out = await createCaller(contextFromRequest(req)).cases.exportCsv(input as Parameters<ReturnType<typeof createCaller>['cases']['exportCsv']>[0]);
+    out = await createCaller(await contextFromRequest(req)).cases.exportCsv(input as Parameters<ReturnType<typeof createCaller>['cases']['exportCsv']>[0]);
   } catch (err) {
     if (err instanceof TRPCError) return problem(getHTTPStatusCodeFromError(err), `Case export refused: ${err.message}`);
     console.error('case export failed:', err);

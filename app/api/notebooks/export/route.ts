@@ -14,7 +14,7 @@ export async function GET(req: Request): Promise<Response> {
   const input = { notebook: params.get('notebook') ?? '', cell: params.get('cell') ?? '', format: (params.get('format') ?? 'csv') as 'csv' | 'parquet' };
   let out;
   try {
-    const caller = createCaller(contextFromRequest(req), { signal: req.signal });
+    const caller = createCaller(await contextFromRequest(req), { signal: req.signal });
     out = await cancellable(req.signal, () => caller.notebooks.exportResult(input));
   } catch (err) {
     return failureResponse(err, 'Exporting the result');

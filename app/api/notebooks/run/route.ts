@@ -18,7 +18,7 @@ export async function POST(req: Request): Promise<Response> {
     return errorResponse(400, 'BAD_REQUEST', 'The body is not JSON: expected {"cells":[{"id","name?","sql"}…],"cellId":…,"maxRows?":…}.');
   }
   try {
-    const caller = createCaller(contextFromRequest(req), { signal: req.signal });
+    const caller = createCaller(await contextFromRequest(req), { signal: req.signal });
     const r = await cancellable(req.signal, () => caller.notebooks.run(input as Parameters<typeof caller.notebooks.run>[0]));
     return new Response(r.arrow as Uint8Array<ArrayBuffer>, {
       headers: {

@@ -1,0 +1,80 @@
+// Accounts: create, read, list. SQL in sql/queries/accounts/.
+import type { Store, Tx } from '../../sql';
+import { isRole, type OwnerScope, type Role, type User } from '../auth';
+import { hashPassword } from './passwords';
+
+export interface UserRow {
+  id: string;
+  roles: string;
+  scope: string | null;
+}
+
+export interface NewUser {
+  id: string;
+  displayName?: string;
+  roles: readonly Role[];
+  scope?: OwnerScope;
+  password: string;
+}
+
+export interface AccountSummary {
+  id: string;
+  displayName: string;
+  roles: Role[];
+  scope: OwnerScope | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export class AccountError extends Error {}
+
+export const USER_ID = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+export const MIN_PASSWORD = 12;
+
+/** A stored row → the `User` procedures see (roles the code does not know are dropped). */
+export function toUser(row: UserRow, via: User['via']): User {
+  const roles = row.roles.split(',').filter(isRole);
+  const scope = row.scope ? (JSON.parse(row.scope) as OwnerScope) : undefined;
+  return scope ? { id: row.id, roles, scope, via } : { id: row.id, roles, via };
+}
+
+export async function createUser(w: Store | Tx, u: NewUser): Promise<void> {
+  if (!USER_ID.test(u.id)) throw new AccountError(`a user name is 2–64 lower-case letters, digits, ".", "_" or "-" (got "${u.id}")`);
+  if (u.roles.length === 0 || !u.roles.every(isRole)) throw new AccountError(`give one or more roles of admin, finance_leader, process_owner, analyst`);
+  if (u.password.length < MIN_PASSWORD) throw new AccountError(`a password has at least ${MIN_PASSWORD} characters`);
+  if (u.scope && !u.roles.includes('process_owner')) throw new AccountError('only a process owner can be scoped to warehouses or segments');
+  const row = {
+    id: u.id,
+    display_name: u.displayName ?? u.id,
+    roles: u.roles.join(','),
+    scope: u.scope ? JSON.stringify(u.scope) : null,
+    password_hash: await hashPassword(u.password),
+  };
+  const insert = async (tx: Pick<Tx, 'query'>) => {
+    if ((await tx.query('accounts/user-get', { id: u.id })).length) throw new AccountError(`the user ${u.id} exists already`);
+    await tx.query('accounts/user-insert', row);
+  };
+  await ('transaction' in w ? w.transaction(insert) : insert(w));
+}
+
+export async function userRow(store: Pick<Store, 'query'>, id: string): Promise<(UserRow & { password_hash: string; disabled: boolean }) | null> {
+  const [row] = await store.query<UserRow & { password_hash: string; disabled: boolean }>('accounts/user-get', { id });
+  return row ?? null;
+}
+
+export async function countUsers(store: Pick<Store, 'query'>): Promise<number> {
+  const [r] = await store.query<{ n: number }>('accounts/users-count');
+  return r.n;
+}
+
+export async function listUsers(store: Pick<Store, 'query'>): Promise<AccountSummary[]> {
+  const rows = await store.query<{ id: string; display_name: string; roles: string; scope: string | null; disabled: boolean; created_at: string }>('accounts/users-list');
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    roles: r.roles.split(',').filter(isRole),
+    scope: r.scope ? (JSON.parse(r.scope) as OwnerScope) : null,
+    disabled: r.disabled,
+    createdAt: r.created_at,
+  }));
+}

@@ -1,0 +1,102 @@
+// Sign-in, sign-out, "who am I", API tokens and accounts. The session travels only in the
+// tl_session cookie (HttpOnly: page scripts never see it); the answer carries the user, not the id.
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import * as audit from '../../audit';
+import {
+  AccountError,
+  createToken,
+  createUser,
+  listTokens,
+  listUsers,
+  revokeToken,
+  sessionCookie,
+  signIn,
+  SignInError,
+  signOut,
+  tokenOwner,
+} from '../accounts';
+import { ROLES, type User } from '../auth';
+import { accountProcedure, adminProcedure, publicProcedure, router } from '../trpc';
+
+const ipOf = (ctx: { request?: { ip: string } }) => ctx.request?.ip ?? 'in-process';
+const me = (u: User) => ({ id: u.id, roles: [...u.roles], scope: u.scope ?? null, via: u.via ?? null });
+const badAccount = (err: unknown) => {
+  if (err instanceof AccountError) throw new TRPCError({ code: 'BAD_REQUEST', message: err.message });
+  throw err;
+};
+
+const tokensRouter = router({
+  /** Your tokens (the admin: everyone's with `all`), never the secret. */
+  list: accountProcedure.input(z.object({ all: z.boolean().optional() }).optional()).query(async ({ ctx, input }) => {
+    const all = input?.all === true;
+    if (all && !ctx.user!.roles.includes('admin')) throw new TRPCError({ code: 'FORBIDDEN', message: "Only an admin lists everyone's tokens." });
+    return listTokens(await ctx.store(), all ? null : ctx.user!.id);
+  }),
+  /** A new token: the secret is in this answer only; keep it. */
+  create: accountProcedure.input(z.object({ name: z.string().trim().min(1).max(80) })).mutation(async ({ ctx, input }) => {
+    const store = await ctx.store();
+    const t = await createToken(store, ctx.user!.id, input.name);
+    await audit.append(store, { actor: ctx.user!.id, action: 'token.create', target: t.id, detail: { name: input.name, prefix: t.prefix, ip: ipOf(ctx) } });
+    return t;
+  }),
+  revoke: accountProcedure.input(z.object({ id: z.string().min(1).max(40) })).mutation(async ({ ctx, input }) => {
+    const store = await ctx.store();
+    const owner = await tokenOwner(store, input.id);
+    // Someone else's token answers as missing: ids are not confirmed to those who may not revoke them.
+    if (!owner || (owner.userId !== ctx.user!.id && !ctx.user!.roles.includes('admin'))) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: `No token ${input.id} of yours.` });
+    }
+    if (!owner.revoked) {
+      await revokeToken(store, input.id);
+      await audit.append(store, { actor: ctx.user!.id, action: 'token.revoke', target: input.id, detail: { name: owner.name, owner: owner.userId, ip: ipOf(ctx) } });
+    }
+    return { id: input.id, revoked: true };
+  }),
+});
+
+const usersRouter = router({
+  list: adminProcedure.query(async ({ ctx }) => listUsers(await ctx.store())),
+  create: adminProcedure
+    .input(
+      z.object({
+        id: z.string().min(2).max(64),
+        displayName: z.string().trim().min(1).max(120).optional(),
+        roles: z.array(z.enum(ROLES)).min(1),
+        scope: z.object({ warehouses: z.array(z.string().min(1)).max(200).optional(), segments: z.array(z.string().min(1)).max(200).optional() }).optional(),
+        password: z.string().max(200),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const store = await ctx.store();
+      await createUser(store, input).catch(badAccount);
+      await audit.append(store, { actor: ctx.user!.id, action: 'account.create', target: input.id, detail: { roles: input.roles, scope: input.scope ?? null } });
+      return { id: input.id };
+    }),
+});
+
+export const authRouter = router({
+  signIn: publicProcedure.input(z.object({ username: z.string().max(64), password: z.string().max(200) })).mutation(async ({ ctx, input }) => {
+    try {
+      const r = await signIn(await ctx.store(), { ...input, ip: ipOf(ctx) });
+      ctx.request?.setCookie(sessionCookie(r.session, ctx.request.secure));
+      return { user: me(r.user) };
+    } catch (err) {
+      if (err instanceof SignInError) {
+        throw new TRPCError({ code: err.kind === 'limited' ? 'TOO_MANY_REQUESTS' : 'UNAUTHORIZED', message: err.message });
+      }
+      throw err;
+    }
+  }),
+  /** Ends the session of the cookie sent (if any) and removes the cookie. */
+  signOut: publicProcedure.mutation(async ({ ctx }) => {
+    const session = ctx.request?.session;
+    const ended = session ? await signOut(await ctx.store(), session, ipOf(ctx)) : false;
+    ctx.request?.setCookie(sessionCookie('', ctx.request.secure));
+    return { signedOut: ended };
+  }),
+  /** The caller, or null when nobody is signed in. */
+  me: publicProcedure.query(({ ctx }) => (ctx.user ? me(ctx.user) : null)),
+  tokens: tokensRouter,
+  users: usersRouter,
+});

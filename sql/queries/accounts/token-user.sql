@@ -1,0 +1,5 @@
+-- The owner of a live API token; nothing for a revoked token or a disabled account.
+SELECT t.id AS token_id, u.id, u.roles, u.scope,
+       coalesce(date_diff('second', t.last_used_at, now()::TIMESTAMP), 1000000)::INTEGER AS idle_seconds
+FROM api_tokens t JOIN users u ON u.id = t.user_id
+WHERE t.token_hash = $token_hash AND t.revoked_at IS NULL AND NOT u.disabled;

@@ -1,0 +1,1 @@
+SELECT seq::BIGINT AS seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1;
