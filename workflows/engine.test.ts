@@ -103,4 +103,24 @@ describe('requests and approvals', () => {
     expect(run).toBeDefined();
     expect(ApprovalRefusedError).toBeDefined();
   });
+
+  it('keeps a scoped process owner to their warehouses: requests, approvals and the list', async () => {
+    const east = { ...user('owner-east', 'process_owner'), scope: { warehouses: ['DC-EAST'] } };
+    const westFinance = { ...user('fin-west', 'finance_leader'), scope: { warehouses: ['DC-WEST'] } };
+    const row = (caseId: string, warehouse: string, amount: number) => ({ queue: 'sla', caseId, objectId: `delivery:${caseId}`, team: 'Warehouse', warehouse, amount, currency: 'USD' });
+    await expect(engine.request('expedite-shipment', row('6001', 'DC-WEST', 100), east)).rejects.toMatchObject({
+      name: 'OutOfScopeError',
+      message: expect.stringContaining('owner-east is scoped to warehouse DC-EAST; this row is DC-WEST'),
+    });
+    const mine = await engine.request('expedite-shipment', row('6002', 'DC-WEST,DC-EAST', 100), east);
+    expect(mine).toMatchObject({ state: 'approved', warehouse: 'DC-WEST,DC-EAST' });
+    const big = await engine.request('expedite-shipment', row('6003', 'DC-EAST', 60_000), owner);
+    expect(big.state).toBe('awaiting_approval');
+    await expect(engine.approve(big.id, { ...westFinance, roles: ['process_owner'] as never })).rejects.toMatchObject({ reason: 'scope' });
+    expect((await engine.approve(big.id, east)).state).toBe('approved');
+    const seen = await engine.list({ viewer: east });
+    expect(seen.map((r) => r.id).sort()).toEqual([mine.id, big.id].sort());
+    const [all] = await store.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM workflow_runs');
+    expect((await engine.list({ viewer: owner })).length).toBe(all.n);
+  });
 });

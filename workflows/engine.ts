@@ -6,7 +6,8 @@ import type { Store, Tx } from '../sql';
 import type { User } from '../server/auth';
 import { decideApproval } from './approval';
 import { auditWorkflowEvent, type WorkflowAuditEvent } from './audit-hook';
-import { ApprovalRefusedError, RunNotFoundError, WorkflowInputError } from './errors';
+import { ApprovalRefusedError, OutOfScopeError, RunNotFoundError, WorkflowInputError } from './errors';
+import { outOfScope, scopeFilter } from './scope';
 import { playbookById, type Playbook } from './playbook';
 import { canTransition, transition, type RunState } from './states';
 import { mismatch, type RunTarget } from './target';
@@ -20,12 +21,13 @@ export interface EngineOptions {
 const HOUR = 3_600_000;
 
 // workflow_runs columns in table order, with appendTyped kinds (timestamps as ISO text).
-const RUN_KINDS = 'vvvvvvvvvv' + 'd' + 'vvvv' + 'b' + 'vvvvv' + 'iii' + 'vv' + 'i' + 'vvvvv';
+const RUN_KINDS = 'vvvvvvvvvv' + 'd' + 'vvvv' + 'b' + 'vvvvv' + 'iii' + 'vv' + 'i' + 'vvvvv' + 'vv';
 const RUN_COLUMNS = [
   'id', 'playbook_id', 'playbook_version', 'connector', 'operation', 'payload', 'log_id', 'case_id', 'object_id', 'queue',
   'amount', 'currency', 'state', 'requested_by', 'requested_at', 'approval_required', 'approval_reason', 'approval_roles',
   'approval_expires_at', 'approved_by', 'approved_at', 'attempts', 'max_attempts', 'timeout_ms', 'next_attempt_at',
   'claimed_by', 'last_status', 'last_body', 'last_error', 'override_by', 'override_reason', 'updated_at',
+  'warehouse', 'segment', // 056_workflow_scope.sql
 ];
 
 export class WorkflowEngine {
@@ -70,6 +72,8 @@ export class WorkflowEngine {
       const run = await this.load(tx, runId);
       const refuse = (message: string, reason: ApprovalRefusedError['reason']) => ({ run, refused: new ApprovalRefusedError(message, reason) });
       if (run.state !== 'awaiting_approval') return refuse(`run ${runId} is ${run.state}, not awaiting approval`, 'state');
+      const outside = outOfScope(approver, run);
+      if (outside) return refuse(`cannot approve run ${runId}: ${outside}`, 'scope');
       if (approver.id === run.requestedBy) return refuse(`${approver.id} requested run ${runId} and cannot approve it`, 'requester');
       if (!approver.roles.some((r) => run.approvalRoles.includes(r))) {
         return refuse(`approving ${run.playbookId} needs the role ${run.approvalRoles.join(' or ')}; ${approver.id} has ${approver.roles.join(', ') || 'none'}`, 'role');
@@ -114,8 +118,15 @@ export class WorkflowEngine {
     return toRun(rows[0]);
   }
 
-  async list(opts: { state?: RunState; limit?: number } = {}): Promise<WorkflowRun[]> {
-    const rows = await this.store.query('workflows/list-runs', { state: opts.state ?? null, limit: opts.limit ?? 200 });
+  /** Newest first; `viewer` narrows to their scope (a scoped process owner sees only their runs). */
+  async list(opts: { state?: RunState; limit?: number; viewer?: User | null } = {}): Promise<WorkflowRun[]> {
+    const s = scopeFilter(opts.viewer ?? null);
+    const rows = await this.store.query('workflows/list-runs', {
+      state: opts.state ?? null,
+      limit: opts.limit ?? 200,
+      warehouses: s.warehouses ? s.warehouses.join(',') : null,
+      segments: s.segments ? s.segments.join(',') : null,
+    });
     return rows.map(toRun);
   }
 
@@ -139,6 +150,8 @@ export class WorkflowEngine {
   private newRow(pb: Playbook, t: RunTarget, by: User, now: Date, where: string): (string | number | boolean | null)[] {
     const wrong = mismatch(pb, t);
     if (wrong) throw new WorkflowInputError(`${where}: ${wrong}`);
+    const outside = outOfScope(by, t);
+    if (outside) throw new OutOfScopeError(`${where}: ${outside}`);
     if (pb.limits.maxAmount !== undefined && t.amount != null && t.amount > pb.limits.maxAmount) {
       throw new WorkflowInputError(`${where}: amount ${t.amount} is above ${pb.id}'s limit of ${pb.limits.maxAmount}; do it in the source system after review`);
     }
@@ -168,6 +181,7 @@ export class WorkflowEngine {
       decision.required ? new Date(now.getTime() + pb.approval.ttlHours * HOUR).toISOString() : null,
       null, null, 0, pb.limits.maxAttempts, pb.limits.timeoutMs,
       state === 'approved' ? at : null, null, null, null, null, null, null, at,
+      t.warehouse ?? null, t.segment ?? null,
     ];
   }
 
@@ -213,6 +227,8 @@ export class WorkflowEngine {
     const run = await this.store.transaction(async (tx) => {
       const r = await this.load(tx, runId);
       const to = target(r);
+      const outside = outOfScope(by, r);
+      if (outside) throw new OutOfScopeError(`cannot ${action} run ${runId}: ${outside}`);
       if (!to || !canTransition(r.state, to)) throw new WorkflowInputError(`cannot ${action} run ${runId}: it is ${r.state}`);
       const pb = this.playbooks.find((p) => p.id === r.playbookId);
       await this.setState(tx, r, to, now, {

@@ -10,10 +10,18 @@ export class WorkflowInputError extends Error {
 export class ApprovalRefusedError extends Error {
   constructor(
     message: string,
-    readonly reason: 'requester' | 'role' | 'expired' | 'state',
+    readonly reason: 'requester' | 'role' | 'expired' | 'state' | 'scope',
   ) {
     super(message);
     this.name = 'ApprovalRefusedError';
+  }
+}
+
+/** The caller is scoped (warehouses, segments) and the row is outside the scope. */
+export class OutOfScopeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutOfScopeError';
   }
 }
 

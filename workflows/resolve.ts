@@ -25,6 +25,7 @@ export function targetOf(logId: string, row: ExceptionRow): RunTarget {
     currency: row.currency,
     team: row.team,
     warehouse: row.warehouse,
+    segment: row.segment,
   };
 }
 

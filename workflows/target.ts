@@ -11,6 +11,7 @@ export interface RunTarget {
   currency?: string | null;
   team?: string | null;
   warehouse?: string | null;
+  segment?: string | null;
   /** A risk score 0–1 (model suggestions later); absent = not scored. */
   risk?: number | null;
 }

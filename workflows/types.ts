@@ -34,6 +34,8 @@ export interface WorkflowRun {
   overrideBy: string | null;
   overrideReason: string | null;
   updatedAt: string;
+  warehouse: string | null;
+  segment: string | null;
 }
 
 export interface WorkflowAttempt {
@@ -86,6 +88,8 @@ export function toRun(r: Record<string, unknown>): WorkflowRun {
     overrideBy: (r.override_by as string) ?? null,
     overrideReason: (r.override_reason as string) ?? null,
     updatedAt: iso(r.updated_at)!,
+    warehouse: (r.warehouse as string) ?? null,
+    segment: (r.segment as string) ?? null,
   };
 }
 
