@@ -59,6 +59,8 @@ describe('1,000 actions against a failing, hanging, slow ERP, with a restart in 
     ];
     expect(runs).toHaveLength(N);
     expect(runs.every((r) => r.state === 'approved')).toBe(true);
+    const [audited] = await store.sql<{ n: number }>("SELECT count(DISTINCT target)::INTEGER AS n FROM audit_log WHERE action = 'workflow.request'");
+    expect(audited.n).toBe(N);
     const tRequested = performance.now();
 
     // First worker: stopped as by a crash once about 40 % of the runs succeeded.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../sql';
-import { setWorkflowAuditSink, type WorkflowAuditEvent } from './audit-hook';
+import { verify } from '../audit';
 import { WorkflowEngine } from './engine';
 import { ApprovalRefusedError, WorkflowInputError } from './errors';
 import { loadPlaybooks } from './playbook';
@@ -14,15 +14,12 @@ const analyst = user('analyst-1', 'analyst');
 let store: Store;
 let clock = new Date('2026-03-02T09:00:00Z');
 let engine: WorkflowEngine;
-const audit: WorkflowAuditEvent[] = [];
 
 beforeAll(async () => {
   store = await openStore(tempStorePath());
   engine = new WorkflowEngine(store, loadPlaybooks(), { now: () => clock });
-  setWorkflowAuditSink((e) => void audit.push(e));
 });
 afterAll(() => {
-  setWorkflowAuditSink(null);
   store.close();
 });
 
@@ -57,7 +54,19 @@ describe('requests and approvals', () => {
     const approved = await engine.approve(run.id, finance);
     expect(approved).toMatchObject({ state: 'approved', approvedBy: 'finance-1', approvedAt: clock.toISOString(), nextAttemptAt: clock.toISOString() });
     await expect(engine.approve(run.id, user('finance-2', 'finance_leader'))).rejects.toMatchObject({ reason: 'state' });
-    expect(audit.filter((e) => e.runId === run.id).map((e) => e.action)).toEqual(['request', 'approval_refused', 'approval_refused', 'approval_refused', 'approve', 'approval_refused']);
+    // Every attempt is in the audit trail, refusals included, with who and why; the chain holds.
+    const trail = await store.sql<{ actor: string; action: string; detail: string }>('SELECT actor, action, detail FROM audit_log WHERE target = $id ORDER BY seq', { id: run.id });
+    expect(trail.map((e) => `${e.actor} ${e.action}`)).toEqual([
+      'owner-1 workflow.request',
+      'owner-1 workflow.approval_refused',
+      'analyst-1 workflow.approval_refused',
+      'owner-2 workflow.approval_refused',
+      'finance-1 workflow.approve',
+      'finance-2 workflow.approval_refused',
+    ]);
+    expect(JSON.parse(trail[1].detail)).toMatchObject({ playbook: 'release-credit-hold', reason: 'requester' });
+    expect(JSON.parse(trail[0].detail)).toMatchObject({ amount: 6000, state: 'awaiting_approval', case: '4712' });
+    expect(await verify(store)).toMatchObject({ ok: true });
   });
 
   it('refuses an expired approval and cancels the run', async () => {

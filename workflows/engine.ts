@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Store, Tx } from '../sql';
 import type { User } from '../server/auth';
 import { decideApproval } from './approval';
-import { auditWorkflowEvent, type WorkflowAuditEvent } from './audit-hook';
+import { auditWorkflow } from './audit';
 import { ApprovalRefusedError, OutOfScopeError, RunNotFoundError, WorkflowInputError } from './errors';
 import { outOfScope, scopeFilter } from './scope';
 import { playbookById, type Playbook } from './playbook';
@@ -56,8 +56,13 @@ export class WorkflowEngine {
     if (targets.length === 0) throw new WorkflowInputError('no targets: choose at least one exception row');
     const now = this.now();
     const rows = targets.map((t, i) => this.newRow(pb, t, requestedBy, now, `targets[${i}]`));
-    await this.store.transaction((tx) => tx.appendTyped('workflow_runs', RUN_KINDS, rows));
-    for (const r of rows) await this.audit({ action: 'request', runId: r[0] as string, playbookId: pb.id, actor: requestedBy.id, at: now.toISOString() });
+    await this.store.transaction(async (tx) => {
+      await tx.appendTyped('workflow_runs', RUN_KINDS, rows);
+      for (const r of rows) {
+        const detail = { case: r[7], object: r[8], amount: r[10], state: r[12], approval: r[16] };
+        await auditWorkflow(tx, { action: 'request', runId: r[0] as string, playbookId: pb.id, actor: requestedBy.id, at: now, detail });
+      }
+    });
     // The rows as written (no read-back: a selection of thousands would cost a query each).
     return rows.map((r) => toRun(Object.fromEntries(RUN_COLUMNS.map((c, i) => [c, r[i]]))));
   }
@@ -70,27 +75,27 @@ export class WorkflowEngine {
     const now = this.now();
     const result = await this.store.transaction(async (tx) => {
       const run = await this.load(tx, runId);
-      const refuse = (message: string, reason: ApprovalRefusedError['reason']) => ({ run, refused: new ApprovalRefusedError(message, reason) });
-      if (run.state !== 'awaiting_approval') return refuse(`run ${runId} is ${run.state}, not awaiting approval`, 'state');
+      const refuse = async (message: string, reason: ApprovalRefusedError['reason']) => {
+        await auditWorkflow(tx, { action: 'approval_refused', runId, playbookId: run.playbookId, actor: approver.id, at: now, detail: { reason, message } });
+        return { run, refused: new ApprovalRefusedError(message, reason) };
+      };
+      if (run.state !== 'awaiting_approval') return await refuse(`run ${runId} is ${run.state}, not awaiting approval`, 'state');
       const outside = outOfScope(approver, run);
-      if (outside) return refuse(`cannot approve run ${runId}: ${outside}`, 'scope');
-      if (approver.id === run.requestedBy) return refuse(`${approver.id} requested run ${runId} and cannot approve it`, 'requester');
+      if (outside) return await refuse(`cannot approve run ${runId}: ${outside}`, 'scope');
+      if (approver.id === run.requestedBy) return await refuse(`${approver.id} requested run ${runId} and cannot approve it`, 'requester');
       if (!approver.roles.some((r) => run.approvalRoles.includes(r))) {
-        return refuse(`approving ${run.playbookId} needs the role ${run.approvalRoles.join(' or ')}; ${approver.id} has ${approver.roles.join(', ') || 'none'}`, 'role');
+        return await refuse(`approving ${run.playbookId} needs the role ${run.approvalRoles.join(' or ')}; ${approver.id} has ${approver.roles.join(', ') || 'none'}`, 'role');
       }
       if (run.approvalExpiresAt && now.getTime() > Date.parse(run.approvalExpiresAt)) {
         await this.setState(tx, run, 'cancelled', now, { lastError: `approval expired at ${run.approvalExpiresAt}` });
-        return refuse(`the approval of run ${runId} expired at ${run.approvalExpiresAt}; request it again`, 'expired');
+        return await refuse(`the approval of run ${runId} expired at ${run.approvalExpiresAt}; request it again`, 'expired');
       }
       await this.setState(tx, run, 'approved', now, { approvedBy: approver.id, approvedAt: now, nextAttemptAt: now });
+      await auditWorkflow(tx, { action: 'approve', runId, playbookId: run.playbookId, actor: approver.id, at: now, detail: { amount: run.amount } });
       return { run, refused: null };
     });
-    const at = now.toISOString();
-    if (result.refused) {
-      await this.audit({ action: 'approval_refused', runId, playbookId: result.run.playbookId, actor: approver.id, at, detail: result.refused.message });
-      throw result.refused;
-    }
-    await this.audit({ action: 'approve', runId, playbookId: result.run.playbookId, actor: approver.id, at });
+    // The refusal (and an expiry's cancel) committed with its audit entry; now tell the caller.
+    if (result.refused) throw result.refused;
     return this.get(runId);
   }
 
@@ -224,7 +229,7 @@ export class WorkflowEngine {
   ): Promise<WorkflowRun> {
     if (!reason.trim()) throw new WorkflowInputError(`a ${action} needs a reason`);
     const now = this.now();
-    const run = await this.store.transaction(async (tx) => {
+    await this.store.transaction(async (tx) => {
       const r = await this.load(tx, runId);
       const to = target(r);
       const outside = outOfScope(by, r);
@@ -237,13 +242,8 @@ export class WorkflowEngine {
         overrideBy: by.id,
         overrideReason: `${action}: ${reason.trim()}`,
       });
-      return r;
+      await auditWorkflow(tx, { action, runId, playbookId: r.playbookId, actor: by.id, at: now, detail: { from: r.state, to, reason: reason.trim() } });
     });
-    await this.audit({ action, runId, playbookId: run.playbookId, actor: by.id, at: now.toISOString(), detail: reason.trim() });
     return this.get(runId);
-  }
-
-  private async audit(e: WorkflowAuditEvent): Promise<void> {
-    await auditWorkflowEvent(e);
   }
 }

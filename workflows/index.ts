@@ -6,7 +6,7 @@ export { loadPlaybooks, playbookById, playbooksDir, PlaybookError, APPROVER_ROLE
 export { resolveTargets, targetOf, MAX_PICKS, type RowPick } from './resolve';
 export { connectorConfigFromEnv, type ConnectorConfig, type SystemConfig } from './connectors';
 export { ApprovalRefusedError, RunNotFoundError, WorkflowInputError } from './errors';
-export { setWorkflowAuditSink, auditWorkflowEvent, type WorkflowAuditEvent } from './audit-hook';
+export { auditWorkflow, type WorkflowAuditEvent, type WorkflowAction } from './audit';
 export { RUN_STATES, transition, type RunState } from './states';
 export type { WorkflowRun, WorkflowAttempt } from './types';
 export type { RunTarget } from './target';
