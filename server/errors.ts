@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { IngestError } from '../ingest/types';
 import { MiningInputError, MiningNotFoundError } from '../mining/errors';
 import { isCancelled } from '../sql';
+import { ApprovalRefusedError, OutOfScopeError, RunNotFoundError, WorkflowInputError } from '../workflows/errors';
 
 /** Something the caller named does not exist (a log, a path). */
 export class NotFoundError extends Error {
@@ -38,6 +39,11 @@ export function toTRPCError(err: unknown): TRPCError | null {
   if (err instanceof NotFoundError || err instanceof MiningNotFoundError) return new TRPCError({ code: 'NOT_FOUND', message: err.message, cause: err });
   if (err instanceof MiningInputError) return new TRPCError({ code: 'BAD_REQUEST', message: err.message, cause: err });
   if (err instanceof InvalidRequestError) return new TRPCError({ code: 'BAD_REQUEST', message: err.message, cause: err });
+  if (err instanceof WorkflowInputError) return new TRPCError({ code: 'BAD_REQUEST', message: err.message, cause: err });
+  if (err instanceof RunNotFoundError) return new TRPCError({ code: 'NOT_FOUND', message: err.message, cause: err });
+  if (err instanceof OutOfScopeError) return new TRPCError({ code: 'FORBIDDEN', message: err.message, cause: err });
+  // A run no longer awaiting approval is a conflict; the requester, a role or scope not allowed, or an expiry are refusals.
+  if (err instanceof ApprovalRefusedError) return new TRPCError({ code: err.reason === 'state' ? 'CONFLICT' : 'FORBIDDEN', message: err.message, cause: err });
   if (hasCode(err) && (err.code === 'ENOENT' || err.code === 'ENOTDIR')) {
     return new TRPCError({ code: 'NOT_FOUND', message: `No such file or folder on the server: ${err.path ?? err.message}`, cause: err });
   }

@@ -38,6 +38,9 @@ const READERS = SIGNED_IN;
 const FINANCE: readonly Who[] = ['admin', 'finance_leader', 'analyst'];
 const ANALYSTS: readonly Who[] = ['admin', 'analyst'];
 const ADMIN: readonly Who[] = ['admin'];
+/** workflow:request and workflow:approve (the engine then checks each playbook's approver roles). */
+const REMEDIATORS: readonly Who[] = ['admin', 'finance_leader', 'process_owner'];
+const NO_RUN = '00000000-0000-0000-0000-000000000000';
 
 let dir: string;
 let store: Store;
@@ -164,6 +167,8 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; allow: rea
   'auth.signIn': { call: (c) => c.auth.signIn({ username: 'matrix-user', password: MATRIX_PASSWORD }), allow: EVERYONE },
   'auth.signOut': { call: (c) => c.auth.signOut(), allow: EVERYONE },
   'auth.me': { call: (c) => c.auth.me(), allow: EVERYONE },
+  // A wrong current password: a BAD_REQUEST from the body for the signed-in, UNAUTHORIZED from authorize for anonymous.
+  'auth.changePassword': { call: (c) => c.auth.changePassword({ current: 'not-the-password', next: 'whatever-new-password' }), allow: SIGNED_IN },
   'auth.tokens.list': { call: (c) => c.auth.tokens.list(), allow: SIGNED_IN },
   'auth.tokens.create': { call: (c) => c.auth.tokens.create({ name: 'matrix' }), allow: SIGNED_IN },
   'auth.tokens.revoke': { call: async (c) => c.auth.tokens.revoke({ id: (await c.auth.tokens.create({ name: 'to revoke' })).id }), allow: SIGNED_IN },
@@ -172,6 +177,17 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; allow: rea
   'audit.list': { call: (c) => c.audit.list({ limit: 5 }), allow: ADMIN },
   'audit.verify': { call: (c) => c.audit.verify(), allow: ADMIN },
   'audit.exportCsv': { call: (c) => c.audit.exportCsv(), allow: ADMIN },
+  'workflows.playbooks': { call: (c) => c.workflows.playbooks(), allow: READERS },
+  'workflows.runs': { call: (c) => c.workflows.runs({ limit: 5 }), allow: READERS },
+  'workflows.run': { call: (c) => c.workflows.run({ runId: NO_RUN }), allow: READERS },
+  'workflows.request': {
+    call: (c) => c.workflows.request({ logId: 'o2c', queue: 'creditHolds', playbookId: 'release-credit-hold', rows: [{ caseId: 'not-a-held-order' }] }),
+    allow: REMEDIATORS,
+  },
+  'workflows.approve': { call: (c) => c.workflows.approve({ runId: NO_RUN }), allow: REMEDIATORS },
+  'workflows.cancel': { call: (c) => c.workflows.cancel({ runId: NO_RUN, reason: 'matrix' }), allow: REMEDIATORS },
+  'workflows.retry': { call: (c) => c.workflows.retry({ runId: NO_RUN, reason: 'matrix' }), allow: REMEDIATORS },
+  'workflows.override': { call: (c) => c.workflows.override({ runId: NO_RUN, to: 'cancelled', reason: 'matrix' }), allow: REMEDIATORS },
 };
 
 /** A notebook the access table's calls read and edit (made once, by the admin). */

@@ -13,6 +13,7 @@ import { casesRouter } from './routers/cases';
 import { notebooksRouter } from './routers/notebooks';
 import { authRouter } from './routers/auth';
 import { auditRouter } from './routers/audit';
+import { workflowsRouter } from './routers/workflows';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -30,6 +31,7 @@ export const appRouter = router({
   notebooks: notebooksRouter,
   auth: authRouter,
   audit: auditRouter,
+  workflows: workflowsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,5 +8,6 @@ export { connectorConfigFromEnv, type ConnectorConfig, type SystemConfig } from 
 export { ApprovalRefusedError, RunNotFoundError, WorkflowInputError } from './errors';
 export { auditWorkflow, type WorkflowAuditEvent, type WorkflowAction } from './audit';
 export { RUN_STATES, transition, type RunState } from './states';
+export { outOfScope } from './scope';
 export type { WorkflowRun, WorkflowAttempt } from './types';
 export type { RunTarget } from './target';
