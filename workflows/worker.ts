@@ -120,7 +120,8 @@ export class WorkflowWorker {
         this.waker = null;
         resolve();
       };
-      const t = setTimeout(done, ms);
+      // unref: an idle worker never keeps a process alive (a CLI command that opened the store exits).
+      const t = setTimeout(done, ms).unref();
       this.waker = done;
     });
   }
