@@ -132,4 +132,23 @@ describe('requests and approvals', () => {
     const [all] = await store.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM workflow_runs');
     expect((await engine.list({ viewer: owner })).length).toBe(all.n);
   });
+
+  it('cancels approvals nobody gave in time, as the system, and leaves the others waiting', async () => {
+    const saved = clock;
+    const soon = await engine.request('release-credit-hold', hold('7001', 9000), owner); // 24 h
+    const later = await engine.request('dunning-notice', { queue: 'latePayments', caseId: '7002', objectId: 'invoice:7002', amount: 5 }, owner); // 72 h
+    clock = new Date(saved.getTime() + 25 * 3_600_000);
+    try {
+      const expired = await engine.expireApprovals();
+      expect(expired).toContain(soon.id);
+      expect(expired).not.toContain(later.id);
+      expect(await engine.get(soon.id)).toMatchObject({ state: 'cancelled', lastError: expect.stringContaining('approval expired') });
+      expect((await engine.get(later.id)).state).toBe('awaiting_approval');
+      const [e] = await store.sql<{ actor: string }>("SELECT actor FROM audit_log WHERE target = $id AND action = 'workflow.cancel'", { id: soon.id });
+      expect(e.actor).toBe('system');
+      expect(await engine.expireApprovals()).toEqual([]);
+    } finally {
+      clock = saved;
+    }
+  });
 });

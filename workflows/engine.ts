@@ -117,6 +117,22 @@ export class WorkflowEngine {
     return this.manual(runId, by, reason, 'override', (run) => (run.state === 'dead_lettered' || run.state === 'failed' ? to : null), {});
   }
 
+  /**
+   * Cancels every run whose approval expired unanswered (actor `system` in the audit trail); the
+   * service runs it every minute. Returns the cancelled run ids.
+   */
+  async expireApprovals(): Promise<string[]> {
+    const now = this.now();
+    return this.store.transaction(async (tx) => {
+      const due = (await tx.query('workflows/expired-approvals', { now: now.toISOString() })).map(toRun);
+      for (const run of due) {
+        await this.setState(tx, run, 'cancelled', now, { lastError: `approval expired at ${run.approvalExpiresAt}` });
+        await auditWorkflow(tx, { action: 'cancel', runId: run.id, playbookId: run.playbookId, actor: 'system', at: now, detail: { from: run.state, to: 'cancelled', reason: 'approval expired' } });
+      }
+      return due.map((r) => r.id);
+    });
+  }
+
   async get(runId: string): Promise<WorkflowRun> {
     const rows = await this.store.query('workflows/get-run', { id: runId });
     if (!rows.length) throw new RunNotFoundError(runId);

@@ -14,6 +14,7 @@ interface Service {
 }
 
 const services = new WeakMap<Store, Service>();
+const EXPIRY_SWEEP_MS = 60_000;
 
 function serviceOf(store: Store): Service {
   let s = services.get(store);
@@ -37,6 +38,11 @@ export function workflowEngine(store: Store): WorkflowEngine {
 /** Starts the store's worker once (connectors from THROUGHLINE_<SYSTEM>_* unless given). */
 export function startWorkflowWorker(store: Store, opts: WorkerOptions & { connectors?: ConnectorConfig } = {}): WorkflowWorker {
   const s = serviceOf(store);
-  s.worker ??= new WorkflowWorker(store, opts.connectors ?? connectorConfigFromEnv(), opts).start();
+  if (!s.worker) {
+    s.worker = new WorkflowWorker(store, opts.connectors ?? connectorConfigFromEnv(), opts).start();
+    // Approvals nobody gave in time are cancelled (the run says why); unref: never keeps a process alive.
+    const sweep = setInterval(() => void s.engine.expireApprovals().catch((err: unknown) => console.error('workflows: approval expiry failed:', err)), EXPIRY_SWEEP_MS).unref();
+    store.onClose(() => clearInterval(sweep));
+  }
   return s.worker;
 }
