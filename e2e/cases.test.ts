@@ -58,7 +58,7 @@ describe('the case table', () => {
   it('exports a CSV whose rows are exactly the filtered cases in the table order', async () => {
     const href = await page.getAttribute('[data-testid="export-csv"]', 'href');
     expect(href).toMatch(/^\/api\/export\/cases\?input=/);
-    const res = await fetch(`${h.url}${href}`);
+    const res = await h.fetch(`${href}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="cases-o2c-order-\d{4}-\d{2}-\d{2}\.csv"/);
@@ -67,7 +67,7 @@ describe('the case table', () => {
     expect(rows.length - 1).toBe(api.total);
     expect(rows[0][0]).toBe('case_id');
     expect(rows.slice(1).map((r) => r[0])).toEqual(api.rows.map((r) => r.case_id));
-    const bad = await fetch(`${h.url}/api/export/cases?input=${encodeURIComponent(JSON.stringify({ logId: 'o2c', sort: { column: 'nope', dir: 'asc' } }))}`);
+    const bad = await h.fetch(`/api/export/cases?input=${encodeURIComponent(JSON.stringify({ logId: 'o2c', sort: { column: 'nope', dir: 'asc' } }))}`);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/cannot sort cases by "nope"/);
   });

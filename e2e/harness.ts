@@ -15,6 +15,7 @@ import { importFile } from '../ingest/import-file';
 import { refreshCaseViews } from '../mining';
 import { Store } from '../sql';
 import { buildIfNeeded, nextBin } from '../cli/build';
+import { DEMO_USERS, ensureDemoUsers } from '../server/accounts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const NEXT_BIN = nextBin(ROOT);
@@ -47,8 +48,14 @@ export interface Harness {
   simDir: string | null;
   /** The admin token the server was started with. */
   adminToken: string;
+  /** The demo accounts (one per role, server/accounts/bootstrap.ts); the browser starts signed in as `demo-admin`. */
+  users: typeof DEMO_USERS;
+  /** Signs the browser context in as another demo user (replaces its session cookie). */
+  signInAs(userId: string): Promise<void>;
   context: BrowserContext;
   newPage(): Promise<Page>;
+  /** fetch() of a path of the server as the browser's signed-in user (its session cookie added). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** GET a tRPC query over HTTP, as the browser does; returns `result.data`. */
   query<T>(path: string, input?: unknown): Promise<T>;
   /** What the server printed so far (for failure messages). */
@@ -67,6 +74,7 @@ export async function makeStore(dir: string, orders: number, seed: number, logs:
   const storePath = join(dir, 'store.duckdb');
   const store = await Store.open(storePath);
   try {
+    await ensureDemoUsers(store); // every page needs a signed-in user
     if (orders > 0) {
       const simDir = join(dir, 'sim');
       await simulate({ orders, seed, outDir: simDir });
@@ -167,6 +175,14 @@ function stopServer(server: Server): Promise<void> {
   });
 }
 
+/** Signs in through the API, as the sign-in page does; answers the session cookie's value. */
+async function signInOverHttp(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const value = /tl_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  if (!res.ok || !value) throw new Error(`sign-in as ${username} failed: HTTP ${res.status} ${await res.text()}`);
+  return value;
+}
+
 // ---------------------------------------------------------------- (d) the browser, (e) teardown
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'tl-e2e-'));
@@ -190,6 +206,15 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       timezoneId: 'America/Chicago', // the page must still show UTC
     });
     cleanups.push(() => context.close());
+    const signInAs = async (userId: string) => {
+      const user = DEMO_USERS.find((u) => u.id === userId);
+      if (!user) throw new Error(`no demo user ${userId}`);
+      session = await signInOverHttp(server.url, user.id, user.password);
+      await context.clearCookies();
+      await context.addCookies([{ name: 'tl_session', value: session, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+    };
+    let session = '';
+    await signInAs('demo-admin');
 
     const errors: string[] = [];
     const watch = (page: Page) => {
@@ -205,6 +230,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       storePath,
       simDir: (opts.orders ?? 500) > 0 ? join(dir, 'sim') : null,
       adminToken,
+      users: DEMO_USERS,
+      signInAs,
       context,
       newPage: () => context.newPage(),
       serverLog: server.output,
@@ -215,9 +242,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
         await page.screenshot({ path, fullPage: shotOpts?.fullPage ?? false });
         return path;
       },
+      fetch: (path, init) => fetch(`${server.url}${path}`, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), cookie: `tl_session=${session}` } }),
       async query<T>(path: string, input?: unknown): Promise<T> {
         const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-        const res = await fetch(`${server.url}/api/trpc/${path}${qs}`);
+        const res = await fetch(`${server.url}/api/trpc/${path}${qs}`, { headers: { cookie: `tl_session=${session}` } });
         const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
         if (!res.ok || !body.result) throw new Error(`${path} failed: HTTP ${res.status} ${body.error?.message ?? ''}`);
         return body.result.data;

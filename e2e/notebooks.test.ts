@@ -34,7 +34,7 @@ const saved = () => expect.poll(() => page.getAttribute('[data-testid="save-stat
 
 /** The run route as the page calls it, decoded as the page decodes it. */
 async function runRoute(cells: { id: string; name?: string; sql: string }[], cellId: string) {
-  const res = await fetch(`${h.url}/api/notebooks/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cells, cellId }) });
+  const res = await h.fetch(`/api/notebooks/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cells, cellId }) });
   expect(res.status).toBe(200);
   return tableFromIPC(new Uint8Array(await res.arrayBuffer()));
 }
@@ -179,7 +179,7 @@ describe('a notebook', () => {
   it('exports the saved cell’s full result as CSV', async () => {
     const href = await cell(0).locator('[data-testid="export-csv"]').getAttribute('href');
     expect(href).toBe(`/api/notebooks/export?notebook=${notebookId}&cell=${(await h.query<Notebook>('notebooks.get', { id: notebookId })).cells[0].id}&format=csv`);
-    const res = await fetch(`${h.url}${href}`);
+    const res = await h.fetch(`${href}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="orders-by-segment-by_segment.csv"');
     const rows = parseCsv(await res.text());
@@ -200,7 +200,7 @@ describe('saved elsewhere, listed, imported, deleted', () => {
   });
 
   it('says "changed elsewhere" when another save came first, and stops saving', async () => {
-    const res = await fetch(`${h.url}/api/trpc/notebooks.rename`, {
+    const res = await h.fetch(`/api/trpc/notebooks.rename`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: notebookId, title: 'Orders by segment (team copy)' }),

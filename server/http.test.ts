@@ -128,14 +128,29 @@ describe('sign-in over HTTP', () => {
     expect((await get('logs.list', { authorization: `Bearer tl_${'A'.repeat(43)}` })).status).toBe(401);
   });
 
+  it('changes a password given the current one: other sessions end, the new cookie works, the old password does not', async () => {
+    const { getStore } = await import('./store');
+    const { createUser } = await import('./accounts');
+    await createUser(await getStore(), { id: 'gary', roles: ['analyst'], password: 'gary-old-password' });
+    const first = await post('auth.signIn', { username: 'gary', password: 'gary-old-password' }, { 'x-forwarded-for': '10.4.0.1' });
+    const cookie = { cookie: `tl_session=${cookieOf(first)}`, 'x-forwarded-for': '10.4.0.1' };
+    expect((await post('auth.changePassword', { current: 'not-it', next: 'gary-new-password' }, cookie)).status).toBe(400);
+    const changed = await post('auth.changePassword', { current: 'gary-old-password', next: 'gary-new-password' }, cookie);
+    expect(changed.status).toBe(200);
+    expect(await data(await get('auth.me', cookie))).toBeNull(); // the old session ended
+    expect(await data(await get('auth.me', { cookie: `tl_session=${cookieOf(changed)}` }))).toMatchObject({ id: 'gary' });
+    expect((await post('auth.signIn', { username: 'gary', password: 'gary-old-password' }, { 'x-forwarded-for': '10.4.0.2' })).status).toBe(401);
+    expect((await post('auth.signIn', { username: 'gary', password: 'gary-new-password' }, { 'x-forwarded-for': '10.4.0.3' })).status).toBe(200);
+  });
+
   it('writes sign-ins, failures, sign-outs and token changes to an audit trail that verifies', async () => {
     const { getStore } = await import('./store');
     const audit = await import('../audit');
     const store = await getStore();
     const { entries } = await audit.list(store, { limit: 1000 });
     const actions = new Set(entries.map((e) => e.action));
-    for (const a of ['auth.signin', 'auth.signin_failed', 'auth.signin_limited', 'auth.signout', 'token.create', 'token.revoke']) expect(actions).toContain(a);
-    expect(JSON.stringify(entries)).not.toMatch(/correct horse|Wr0ng-but-s3cret|tl_[A-Za-z0-9_-]{43}/);
+    for (const a of ['auth.signin', 'auth.signin_failed', 'auth.signin_limited', 'auth.signout', 'token.create', 'token.revoke', 'account.password']) expect(actions).toContain(a);
+    expect(JSON.stringify(entries)).not.toMatch(/correct horse|Wr0ng-but-s3cret|gary-(old|new)-password|tl_[A-Za-z0-9_-]{43}/);
     expect(await audit.verify(store)).toEqual({ ok: true, entries: entries.length });
   });
 });

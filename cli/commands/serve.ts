@@ -34,6 +34,7 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   if (values.demo) await loadDemoIfEmpty(store, intOption(values['demo-orders'], 'demo-orders', 20_000), log);
+  await prepareAccounts(store, !!values.demo, log);
   await buildIfNeeded(root, log);
 
   const token = randomBytes(24).toString('hex');
@@ -74,4 +75,29 @@ async function waitForHttp(url: string, limitMs: number): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 300));
   }
   return false;
+}
+
+/**
+ * Sign-in needs an account: the first start creates `admin` with a random password and prints it
+ * this once (only its scrypt hash is kept); `--demo` adds one user per role with the README's
+ * demo passwords.
+ */
+async function prepareAccounts(storePath: string, demo: boolean, log: (s: string) => void): Promise<void> {
+  const { Store } = await import('../../sql');
+  const { ensureDemoUsers, ensureFirstAdmin, DEMO_USERS } = await import('../../server/accounts');
+  const store = await Store.open(storePath);
+  try {
+    const first = await ensureFirstAdmin(store);
+    if (first) {
+      log(`First start: sign in as "${first.username}" with the password ${first.password}`);
+      log('  (shown only now; change it after signing in, or create your own accounts as admin).');
+    }
+    if (demo) {
+      const made = await ensureDemoUsers(store);
+      if (made.length) log(`Demo accounts (demo only, passwords in README): ${DEMO_USERS.map((u) => `${u.id} / ${u.password}`).join(', ')}`);
+      else log(`Demo accounts: ${DEMO_USERS.map((u) => u.id).join(', ')} (passwords in README).`);
+    }
+  } finally {
+    store.close(); // the server must be the only process holding the file
+  }
 }

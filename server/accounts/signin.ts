@@ -28,7 +28,11 @@ export interface SignInAttempt {
 
 const wait = (ms: number) => `${Math.max(1, Math.ceil(ms / 60_000))} minute${ms > 60_000 ? 's' : ''}`;
 
-export async function signIn(store: Store, a: SignInAttempt, limiter: FailureLimiter = signinLimiter): Promise<{ user: User; session: string }> {
+/**
+ * Checks a user name and password under the failure limits, writing failures to the audit trail;
+ * answers the account's user. Throws SignInError (the message never repeats the password).
+ */
+export async function checkPassword(store: Store, a: SignInAttempt, limiter: FailureLimiter = signinLimiter): Promise<User> {
   const username = a.username.trim().toLowerCase();
   const keys = [`user:${username}`, `ip:${a.ip}`];
   const waitMs = Math.max(...keys.map((k) => limiter.retryAfterMs(k)));
@@ -45,9 +49,14 @@ export async function signIn(store: Store, a: SignInAttempt, limiter: FailureLim
     throw new SignInError('The user name or password is not right.', 'invalid');
   }
   limiter.clear(keys[0]);
-  const session = await createSession(store, row.id);
-  await audit.append(store, { actor: row.id, action: 'auth.signin', target: row.id, detail: { ip: a.ip } });
-  return { user: toUser(row, 'session'), session };
+  return toUser(row, 'session');
+}
+
+export async function signIn(store: Store, a: SignInAttempt, limiter: FailureLimiter = signinLimiter): Promise<{ user: User; session: string }> {
+  const user = await checkPassword(store, a, limiter);
+  const session = await createSession(store, user.id);
+  await audit.append(store, { actor: user.id, action: 'auth.signin', target: user.id, detail: { ip: a.ip } });
+  return { user, session };
 }
 
 export async function signOut(store: Store, session: string, ip: string): Promise<boolean> {

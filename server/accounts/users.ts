@@ -78,3 +78,13 @@ export async function listUsers(store: Pick<Store, 'query'>): Promise<AccountSum
     createdAt: r.created_at,
   }));
 }
+
+/** Replaces a password (the caller checked the old one); the user's other sessions end. */
+export async function setPassword(store: Store, id: string, password: string): Promise<void> {
+  if (password.length < MIN_PASSWORD) throw new AccountError(`a password has at least ${MIN_PASSWORD} characters`);
+  const hash = await hashPassword(password);
+  await store.transaction(async (tx) => {
+    await tx.query('accounts/user-set-password', { id, password_hash: hash });
+    await tx.query('accounts/sessions-delete-user', { user_id: id });
+  });
+}

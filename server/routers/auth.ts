@@ -5,12 +5,14 @@ import { z } from 'zod';
 import * as audit from '../../audit';
 import {
   AccountError,
+  checkPassword,
   createToken,
   createUser,
   listTokens,
   listUsers,
   revokeToken,
   sessionCookie,
+  setPassword,
   signIn,
   SignInError,
   signOut,
@@ -95,6 +97,27 @@ export const authRouter = router({
     ctx.request?.setCookie(sessionCookie('', ctx.request.secure));
     return { signedOut: ended };
   }),
+  /**
+   * A new password for the signed-in user, given the current one (checked as a sign-in is, with
+   * the same limits). Every session of the user ends, this one gets a new cookie.
+   */
+  changePassword: accountProcedure
+    .input(z.object({ current: z.string().max(200), next: z.string().max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const store = await ctx.store();
+      const id = ctx.user!.id;
+      try {
+        await checkPassword(store, { username: id, password: input.current, ip: ipOf(ctx) });
+      } catch (err) {
+        if (err instanceof SignInError) throw new TRPCError({ code: err.kind === 'limited' ? 'TOO_MANY_REQUESTS' : 'BAD_REQUEST', message: err.kind === 'limited' ? err.message : 'The current password is not right.' });
+        throw err;
+      }
+      await setPassword(store, id, input.next).catch(badAccount);
+      await audit.append(store, { actor: id, action: 'account.password', target: id, detail: { ip: ipOf(ctx) } });
+      const fresh = await signIn(store, { username: id, password: input.next, ip: ipOf(ctx) });
+      if (ctx.request) ctx.request.setCookie(sessionCookie(fresh.session, ctx.request.secure));
+      return { changed: true };
+    }),
   /** The caller, or null when nobody is signed in. */
   me: publicProcedure.query(({ ctx }) => (ctx.user ? me(ctx.user) : null)),
   tokens: tokensRouter,
