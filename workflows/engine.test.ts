@@ -151,4 +151,14 @@ describe('requests and approvals', () => {
       clock = saved;
     }
   });
+
+  it('refuses a second open run of the same playbook on the same row (a double click acts once)', async () => {
+    const first = await engine.request('release-credit-hold', hold('7101', 50), owner);
+    await expect(engine.request('release-credit-hold', hold('7101', 50), owner2)).rejects.toThrow(`already has run ${first.id} of release-credit-hold (approved)`);
+    await expect(engine.requestMany('release-credit-hold', [hold('7102', 50), hold('7102', 50)], owner)).rejects.toThrow('case 7102 is chosen twice');
+    // Another playbook on the same row is its own action.
+    expect((await engine.request('notify-owner-team', hold('7101', 50), owner)).state).toBe('approved');
+    await engine.cancel(first.id, owner, 'wrong order');
+    expect((await engine.request('release-credit-hold', hold('7101', 50), owner)).state).toBe('approved');
+  });
 });

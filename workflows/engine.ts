@@ -57,6 +57,8 @@ export class WorkflowEngine {
     const now = this.now();
     const rows = targets.map((t, i) => this.newRow(pb, t, requestedBy, now, `targets[${i}]`));
     await this.store.transaction(async (tx) => {
+      // Inside the writer's transaction, so two requests racing for one row cannot both pass.
+      await this.refuseDuplicates(tx, pb, targets);
       await tx.appendTyped('workflow_runs', RUN_KINDS, rows);
       for (const r of rows) {
         const detail = { case: r[7], object: r[8], amount: r[10], state: r[12], approval: r[16] };
@@ -204,6 +206,23 @@ export class WorkflowEngine {
       state === 'approved' ? at : null, null, null, null, null, null, null, at,
       t.warehouse ?? null, t.segment ?? null,
     ];
+  }
+
+  /** One open run per playbook and row: a double click or a rule firing twice must not act twice. */
+  private async refuseDuplicates(tx: Tx, pb: Playbook, targets: readonly RunTarget[]): Promise<void> {
+    const key = (log: string | null | undefined, c: string, o: string | null | undefined) => `${log ?? ''}\u0000${c}\u0000${o ?? ''}`;
+    const open = new Map<string, { id: string; state: string }>();
+    for (const r of await tx.query<{ id: string; log_id: string | null; case_id: string; object_id: string | null; state: string }>('workflows/open-runs', { playbook_id: pb.id })) {
+      open.set(key(r.log_id, r.case_id, r.object_id), r);
+    }
+    const seen = new Set<string>();
+    targets.forEach((t, i) => {
+      const k = key(t.logId, t.caseId, t.objectId);
+      const other = open.get(k);
+      if (other) throw new WorkflowInputError(`targets[${i}]: case ${t.caseId}${t.objectId ? ` (${t.objectId})` : ''} already has run ${other.id} of ${pb.id} (${other.state}); wait for it, or cancel it first`);
+      if (seen.has(k)) throw new WorkflowInputError(`targets[${i}]: case ${t.caseId}${t.objectId ? ` (${t.objectId})` : ''} is chosen twice`);
+      seen.add(k);
+    });
   }
 
   private async load(tx: Tx, runId: string): Promise<WorkflowRun> {
