@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { processMap } from '../../mining';
 import { filters, logId, percent, period, perspective } from '../schemas';
+import { cachedAnswer } from '../result-cache';
 import { readProcedure, router } from '../trpc';
 
 export const mapRouter = router({
@@ -16,5 +17,5 @@ export const mapRouter = router({
         pathPct: percent.default(100),
       }),
     )
-    .query(async ({ ctx, input }) => processMap(await ctx.store(), input)),
+    .query(async ({ ctx, input }) => cachedAnswer(await ctx.store(), input.logId, 'map.process', input, async () => processMap(await ctx.store(), input))),
 });

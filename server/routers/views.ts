@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { BOTTLENECK_DIMENSIONS, caseDurations, rework, throughputTime, transitionTimes, variants, waitingAndProcessing, workInProgress } from '../../mining/views';
 import { isoDate, viewInput } from '../schemas';
+import { cachedAnswer } from '../result-cache';
 import { readProcedure, router } from '../trpc';
 
 const activity = z.string().min(1).max(500);
@@ -10,7 +11,7 @@ const activity = z.string().min(1).max(500);
 export const viewsRouter = router({
   variants: readProcedure
     .input(viewInput.extend({ limit: z.number().int().min(1).max(10_000).default(100) }))
-    .query(async ({ ctx, input }) => variants(await ctx.store(), input)),
+    .query(async ({ ctx, input }) => cachedAnswer(await ctx.store(), input.logId, 'views.variants', input, async () => variants(await ctx.store(), input))),
   durations: readProcedure.input(viewInput).query(async ({ ctx, input }) => caseDurations(await ctx.store(), input)),
   throughput: readProcedure
     .input(viewInput.extend({ from: activity, to: activity }))
@@ -18,9 +19,9 @@ export const viewsRouter = router({
   rework: readProcedure.input(viewInput).query(async ({ ctx, input }) => rework(await ctx.store(), input)),
   transitions: readProcedure
     .input(viewInput.extend({ dimension: z.enum(BOTTLENECK_DIMENSIONS).default('none'), limit: z.number().int().min(1).max(10_000).default(200) }))
-    .query(async ({ ctx, input }) => transitionTimes(await ctx.store(), input)),
+    .query(async ({ ctx, input }) => cachedAnswer(await ctx.store(), input.logId, 'views.transitions', input, async () => transitionTimes(await ctx.store(), input))),
   wip: readProcedure
     .input(viewInput.extend({ from: isoDate, to: isoDate }))
-    .query(async ({ ctx, input }) => workInProgress(await ctx.store(), input)),
+    .query(async ({ ctx, input }) => cachedAnswer(await ctx.store(), input.logId, 'views.workInProgress', input, async () => workInProgress(await ctx.store(), input))),
   waitingProcessing: readProcedure.input(viewInput).query(async ({ ctx, input }) => waitingAndProcessing(await ctx.store(), input)),
 });
