@@ -93,3 +93,17 @@ export function cookieOf(headers: Headers, name: string): string | null {
   }
   return null;
 }
+
+/**
+ * The filter-bar filters that narrow a scoped process owner to their warehouses and segments
+ * (none for everyone else). Procedures listing exceptions add them to the caller's own filters,
+ * so an owner sees only their exceptions however they filter.
+ */
+export function scopeFilters(user: User | null): { kind: 'attribute'; attribute: 'warehouse' | 'segment'; values: string[] }[] {
+  const scope = user?.scope;
+  if (!scope || !user.roles.includes('process_owner') || user.roles.includes('admin')) return [];
+  const out: { kind: 'attribute'; attribute: 'warehouse' | 'segment'; values: string[] }[] = [];
+  if (scope.warehouses) out.push({ kind: 'attribute', attribute: 'warehouse', values: [...scope.warehouses] });
+  if (scope.segments) out.push({ kind: 'attribute', attribute: 'segment', values: [...scope.segments] });
+  return out;
+}

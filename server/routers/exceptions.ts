@@ -2,6 +2,7 @@
 // the tiles, and one queue's rows with group filters, sort and paging. O2C logs only.
 import { z } from 'zod';
 import { EXCEPTION_QUEUE_IDS, exceptionQueue, exceptionsSummary, type ExceptionQueueId } from '../../mining/exceptions';
+import { scopeFilters, type User } from '../auth';
 import { filters, logId } from '../schemas';
 import { readProcedure, router } from '../trpc';
 
@@ -13,8 +14,11 @@ const groups = z
 const queue = z.enum(EXCEPTION_QUEUE_IDS as [ExceptionQueueId, ...ExceptionQueueId[]]);
 const input = z.object({ logId, filters, groups });
 
+/** A scoped process owner sees only the exceptions of their warehouses and segments (auth.ts). */
+const scoped = <T extends { filters: z.infer<typeof filters> }>(user: User | null, i: T): T => ({ ...i, filters: [...i.filters, ...scopeFilters(user)] });
+
 export const exceptionsRouter = router({
-  summary: readProcedure.input(input).query(async ({ ctx, input }) => exceptionsSummary(await ctx.store(), input)),
+  summary: readProcedure.input(input).query(async ({ ctx, input }) => exceptionsSummary(await ctx.store(), scoped(ctx.user, input))),
   queue: readProcedure
     .input(
       input.extend({
@@ -25,5 +29,5 @@ export const exceptionsRouter = router({
         offset: z.number().int().min(0).max(10_000_000).default(0),
       }),
     )
-    .query(async ({ ctx, input }) => exceptionQueue(await ctx.store(), input)),
+    .query(async ({ ctx, input }) => exceptionQueue(await ctx.store(), scoped(ctx.user, input))),
 });
