@@ -56,7 +56,20 @@ describe('throughline serve', () => {
     await waitFor(() => output.includes('Throughline is serving'), `the server to start; output so far:\n${output}`, 280_000);
     expect(output).toContain('Loading them through the SAP, WMS and billing ingestors');
 
-    const page = await fetch(`http://127.0.0.1:${port}/`);
+    // The first start made an admin and printed its password once; --demo added one user per role.
+    expect(output).toMatch(/First start: sign in as "admin" with the password [A-Za-z0-9]{20}/);
+    expect(output).toContain('demo-owner / demo-owner-pass');
+    const anonymous = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(307);
+    expect(anonymous.headers.get('location')).toMatch(/\/signin$/);
+    const signIn = await fetch(`http://127.0.0.1:${port}/api/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo-finance', password: 'demo-finance-pass' }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    const page = await fetch(`http://127.0.0.1:${port}/`, { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Finance overview');
 

@@ -13,7 +13,10 @@ export const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').dige
 
 export async function createSession(store: Store, userId: string): Promise<string> {
   const value = randomBytes(32).toString('base64url');
-  await store.transaction((tx) => tx.query('accounts/session-insert', { id_hash: sha256(value), user_id: userId, ttl_seconds: SESSION_TTL_SECONDS }));
+  await store.transaction(async (tx) => {
+    await tx.query('accounts/sessions-prune'); // expired sessions go when new ones come
+    await tx.query('accounts/session-insert', { id_hash: sha256(value), user_id: userId, ttl_seconds: SESSION_TTL_SECONDS });
+  });
   return value;
 }
 
