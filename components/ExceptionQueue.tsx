@@ -1,7 +1,7 @@
 // One exception queue as a work list: each row a case (or an object of it) with its age, the
 // amount at stake, the next step and the owner team; the case opens from its id (a link). Sorting
-// and paging are events. The last column is the place for remediation actions (issue 7): until
-// workflows exist it says so.
+// and paging are events. The last column holds a row's remediation actions (issue 7); with
+// `onToggle` a first column of check boxes selects rows to act on at once.
 import type { ReactNode } from 'react';
 import type { ExceptionQueueId, ExceptionRow, ExceptionSortKey } from '../mining/types';
 import { formatDateTime } from './case-format';
@@ -25,7 +25,14 @@ export interface ExceptionQueueProps {
   caseHref(caseId: string): string;
   /** Remediation buttons of a row (issue 7); default: a muted note. */
   renderActions?: (row: ExceptionRow) => ReactNode;
+  /** Keys (exceptionRowKey) of the rows ticked; with onToggle the table shows check boxes. */
+  selected?: ReadonlySet<string>;
+  onToggle?(row: ExceptionRow): void;
+  onToggleAll?(): void;
 }
+
+/** What identifies a row for a request: its case and object. */
+export const exceptionRowKey = (r: Pick<ExceptionRow, 'caseId' | 'objectId'>): string => `${r.caseId}|${r.objectId ?? ''}`;
 
 const STATUS_LABEL: Record<string, string> = { open_breached: 'Breached', at_risk: 'At risk' };
 
@@ -54,6 +61,16 @@ export function ExceptionQueue(p: ExceptionQueueProps) {
         <table className={styles.table} data-testid="exception-table">
           <thead>
             <tr>
+              {p.onToggle && (
+                <th scope="col" className={styles.pick}>
+                  <input
+                    type="checkbox"
+                    aria-label="Select every row on this page"
+                    checked={p.rows.length > 0 && p.rows.every((r) => p.selected?.has(exceptionRowKey(r)))}
+                    onChange={() => p.onToggleAll?.()}
+                  />
+                </th>
+              )}
               {head('Case', 'case')}
               {head('About', null)}
               {sla && head('Rule', null)}
@@ -72,6 +89,17 @@ export function ExceptionQueue(p: ExceptionQueueProps) {
           <tbody>
             {p.rows.map((r) => (
               <tr key={`${r.caseId}|${r.objectId ?? ''}|${r.ruleId ?? ''}|${r.since}`} className={styles.row} data-testid="exception-row" data-case={r.caseId}>
+                {p.onToggle && (
+                  <td className={styles.pick}>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${caseLabel(r.caseId)}${r.objectId && r.objectId !== r.caseId ? ` ${objectLabel(r.objectId)}` : ''}`}
+                      checked={p.selected?.has(exceptionRowKey(r)) ?? false}
+                      onChange={() => p.onToggle?.(r)}
+                      data-testid="exception-pick"
+                    />
+                  </td>
+                )}
                 <td>
                   <a className={styles.caseLink} href={p.caseHref(r.caseId)} data-testid="exception-case-link" aria-label={`Open case ${r.caseId}`}>
                     {caseLabel(r.caseId)}

@@ -5,7 +5,7 @@ import type { LogSummary } from '../mining/types';
 import { formatAsOf, formatCount } from './format';
 import styles from './Header.module.css';
 
-export type PageId = 'overview' | 'map' | 'variants' | 'cases' | 'exceptions' | 'bottlenecks' | 'notebooks' | 'ingest' | 'import';
+export type PageId = 'overview' | 'map' | 'variants' | 'cases' | 'exceptions' | 'runs' | 'playbooks' | 'bottlenecks' | 'notebooks' | 'ingest' | 'import';
 export type Theme = 'light' | 'dark';
 
 export interface HeaderProps {
@@ -38,6 +38,8 @@ export const NAV: readonly NavItem[] = [
   { id: 'variants', href: '/variants', label: 'Variants' },
   { id: 'cases', href: '/cases', label: 'Cases' },
   { id: 'exceptions', href: '/exceptions', label: 'Exceptions', o2c: true },
+  { id: 'runs', href: '/runs', label: 'Runs' },
+  { id: 'playbooks', href: '/playbooks', label: 'Playbooks' },
   { id: 'bottlenecks', href: '/bottlenecks', label: 'Bottlenecks' },
   { id: 'notebooks', href: '/notebooks', label: 'Notebooks' },
   { id: 'ingest', href: '/ingest', label: 'Ingest' },

@@ -39,6 +39,8 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
   /** Event-log files (fixtures/datasets) imported beside the simulated company, as named logs. */
   logs?: { file: string; logId: string; name?: string }[];
+  /** Extra environment for the server (e.g. THROUGHLINE_ERP_URL / _SECRET pointing at a test ERP). */
+  env?: Record<string, string>;
 }
 
 export interface Harness {
@@ -117,7 +119,7 @@ interface Server {
   output: () => string;
 }
 
-async function startServer(storePath: string, adminToken: string): Promise<Server> {
+async function startServer(storePath: string, adminToken: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = '';
@@ -125,7 +127,7 @@ async function startServer(storePath: string, adminToken: string): Promise<Serve
     cwd: ROOT,
     detached: true, // its own process group, so teardown can stop it and anything it forked
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', THROUGHLINE_STORE: storePath, THROUGHLINE_ADMIN_TOKEN: adminToken },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', THROUGHLINE_STORE: storePath, THROUGHLINE_ADMIN_TOKEN: adminToken, ...extraEnv },
   });
   child.stdout?.on('data', (b: Buffer) => void (out += b.toString()));
   child.stderr?.on('data', (b: Buffer) => void (out += b.toString()));
@@ -194,7 +196,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (bin/ensure-test-deps.sh)`);
     const [storePath] = await Promise.all([makeStore(dir, opts.orders ?? 500, opts.seed ?? 11, opts.logs), buildIfStale()]);
     const adminToken = randomBytes(16).toString('hex');
-    const server = await startServer(storePath, adminToken);
+    const server = await startServer(storePath, adminToken, opts.env);
     cleanups.push(() => stopServer(server));
 
     const context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {

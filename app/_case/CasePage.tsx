@@ -1,7 +1,7 @@
 'use client';
 // The case page: the case's key facts, its events across systems with their source records, the
 // SLA clock of each rule, the deviations from the reference model, and its related objects as a
-// graph. `case-actions` is the place the remediation buttons of the workflow will take.
+// graph. `case-actions` offers the playbooks that apply to the case's open exceptions.
 import { useQuery } from '@tanstack/react-query';
 import { CaseDeviations } from '../../components/CaseDeviations';
 import { CaseFacts } from '../../components/CaseFacts';
@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, Placeholder } from '../../components/States';
 import { PageShell, type ResolvedView } from '../_shared/PageShell';
 import { messageOf } from '../_shared/url-state';
 import { useTRPC } from '../_trpc/client';
+import { CaseRemediation } from './CaseRemediation';
 import styles from './CasePage.module.css';
 
 export function CasePage({ caseId }: { caseId: string }) {
@@ -64,7 +65,7 @@ function CaseContent({ view, caseId }: { view: ResolvedView; caseId: string }) {
         <div className={styles.side}>
           <section className={styles.actions} data-testid="case-actions" aria-label="Actions">
             <h2 className={styles.actionsTitle}>Actions</h2>
-            <p className={styles.muted}>Remediation (release a hold, remind, re-invoice, assign) will be started from here.</p>
+            <CaseRemediation view={view} caseId={caseId} />
           </section>
           {d.sla && (
             <Panel title="SLA clocks" subtitle={`Policy ${d.sla.policyVersion ?? ''}: business time used against each rule's allowance`} testId="case-sla">

@@ -1,11 +1,15 @@
 'use client';
 // The exceptions page: the queues as tiles (count, amount at stake, oldest), the chosen queue as a
 // work list with its group filters and grouping. URL keys: app/_exceptions/inputs.ts. The filter
-// bar's filters apply to every queue; each row links to its case page.
+// bar's filters apply to every queue; each row links to its case page. "Fix…" on a row (or on the
+// rows ticked) requests a playbook that applies to the queue (app/_remediation).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
+import { useState } from 'react';
 import { ExceptionGroups } from '../../components/ExceptionGroups';
-import { ExceptionQueue } from '../../components/ExceptionQueue';
+import { ExceptionQueue, exceptionRowKey } from '../../components/ExceptionQueue';
+import { RemediationMenu } from '../../components/RemediationMenu';
+import { caseLabel } from '../../components/exception-format';
 import { ExceptionTiles, ExceptionTilesPlaceholder } from '../../components/ExceptionTiles';
 import { formatAsOf } from '../../components/format';
 import { EmptyState, ErrorState, Placeholder } from '../../components/States';
@@ -13,6 +17,7 @@ import type { ExceptionGroupDim, ExceptionQueueId, ExceptionSortKey } from '../.
 import { PageShell, type ResolvedView } from '../_shared/PageShell';
 import { messageOf, writeSearch } from '../_shared/url-state';
 import { useTRPC } from '../_trpc/client';
+import { useRemediation, type PickedRow } from '../_remediation/use-request';
 import { defaultDir, GROUP_KEYS, PAGE_SIZE, readExceptionsState } from './inputs';
 import styles from './ExceptionsPage.module.css';
 
@@ -51,6 +56,24 @@ function ExceptionsContent({ view }: { view: ResolvedView }) {
   const page = queueQ.data && queueQ.data.id === state.queue ? queueQ.data : null;
   const grouped = Object.keys(state.groups).length > 0;
 
+  const fix = useRemediation(view);
+  // Ticked rows, kept per queue (a selection never mixes queues: a request names one).
+  const [picked, setPicked] = useState<{ queue: ExceptionQueueId; rows: Map<string, PickedRow> }>({ queue: state.queue, rows: new Map() });
+  const pickedRows = picked.queue === state.queue ? picked.rows : new Map<string, PickedRow>();
+  const toggle = (rows: readonly PickedRow[], on: boolean) => {
+    const next = new Map(pickedRows);
+    for (const r of rows) {
+      if (on) next.set(exceptionRowKey({ caseId: r.caseId, objectId: r.objectId ?? null }), r);
+      else next.delete(exceptionRowKey({ caseId: r.caseId, objectId: r.objectId ?? null }));
+    }
+    setPicked({ queue: state.queue, rows: next });
+  };
+  const queueChoices = fix.choicesFor(state.queue);
+  const requestPicked = (playbookId: string) => {
+    fix.request(state.queue, playbookId, [...pickedRows.values()]);
+    setPicked({ queue: state.queue, rows: new Map() });
+  };
+
   return (
     <div className={styles.stack}>
       {summaryQ.isError ? (
@@ -75,7 +98,21 @@ function ExceptionsContent({ view }: { view: ResolvedView }) {
             </h2>
             {chosen && <p className={styles.definition}>{chosen.definition}</p>}
           </div>
+          {fix.canRequest && queueChoices.length > 0 && (
+            <div className={styles.bulk} data-testid="bulk-fix">
+              <span>{pickedRows.size ? `${pickedRows.size} selected` : 'Tick rows to fix several at once'}</span>
+              <RemediationMenu
+                playbooks={queueChoices}
+                target={`${pickedRows.size} selected rows`}
+                label="Fix selected…"
+                disabled={pickedRows.size === 0}
+                busy={fix.busy}
+                onPick={requestPicked}
+              />
+            </div>
+          )}
         </header>
+        {fix.resultView}
         {chosen && (
           <ExceptionGroups byGroup={chosen.byGroup} groups={state.groups} groupBy={state.groupBy} onChange={setGroup} onGroupBy={setGroupBy} />
         )}
@@ -104,6 +141,24 @@ function ExceptionsContent({ view }: { view: ResolvedView }) {
             onSort={setSort}
             onPage={setPage}
             caseHref={(id) => view.linkTo(`/cases/${encodeURIComponent(id)}`)}
+            selected={fix.canRequest && queueChoices.length ? new Set(pickedRows.keys()) : undefined}
+            onToggle={fix.canRequest && queueChoices.length ? (r) => toggle([r], !pickedRows.has(exceptionRowKey(r))) : undefined}
+            onToggleAll={() => {
+              const all = page.rows.every((r) => pickedRows.has(exceptionRowKey(r)));
+              toggle(page.rows, !all);
+            }}
+            renderActions={(r) =>
+              fix.canRequest ? (
+                <RemediationMenu
+                  playbooks={fix.choicesFor(page.id, r.team)}
+                  target={caseLabel(r.caseId)}
+                  busy={fix.busy}
+                  onPick={(pb) => fix.request(page.id, pb, [{ caseId: r.caseId, objectId: r.objectId }])}
+                />
+              ) : (
+                <span className={styles.muted}>Your role reads only</span>
+              )
+            }
           />
         )}
       </section>
