@@ -22,6 +22,9 @@ export interface HeaderProps {
   hrefFor?: (path: string) => string;
   theme?: Theme;
   onThemeChange?: (theme: Theme) => void;
+  /** The signed-in user (shown with a sign-out button when `onSignOut` is given). */
+  user?: { id: string; roles: readonly string[] } | null;
+  onSignOut?: () => void;
 }
 
 interface NavItem {
@@ -48,7 +51,7 @@ export const NAV: readonly NavItem[] = [
 
 const KIND_LABEL: Record<string, string> = { o2c: 'O2C', odoo: 'O2C', xes: 'XES', ocel: 'OCEL', csv: 'CSV' };
 
-export function Header({ asOf, logName, active = 'overview', logs, logId, onLogChange, hrefFor = (p) => p, theme, onThemeChange }: HeaderProps) {
+export function Header({ asOf, logName, active = 'overview', logs, logId, onLogChange, hrefFor = (p) => p, theme, onThemeChange, user, onSignOut }: HeaderProps) {
   const current = logs?.find((l) => l.logId === logId);
   return (
     <header className={styles.header}>
@@ -112,6 +115,22 @@ export function Header({ asOf, logName, active = 'overview', logs, logId, onLogC
             data-testid="theme-toggle"
           >
             {theme === 'dark' ? '☀' : '☾'}
+          </button>
+        )}
+        {user && onSignOut && (
+          // One compact button (the header is full at 1440 px): the user's initial; its name says who and what it does.
+          <button
+            type="button"
+            className={`${styles.theme} ${styles.signOut}`}
+            onClick={onSignOut}
+            aria-label={`Sign out ${user.id}`}
+            title={`Signed in as ${user.id} (${user.roles.join(', ')}). Click to sign out.`}
+            data-testid="sign-out"
+          >
+            <span data-testid="signed-in-user" className={styles.srOnly}>
+              {user.id}
+            </span>
+            <span aria-hidden>{user.id.replace(/^demo-/, '').slice(0, 1).toUpperCase()}</span>
           </button>
         )}
       </div>

@@ -3,7 +3,7 @@
 // page title, and the states before there is anything to show (logs loading or failing, an empty
 // store, an O2C page on a log that is not O2C). The page's content renders only once a log with
 // data is chosen, and receives the resolved view.
-import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { FilterBar } from '../../components/FilterBar';
 import { Header, type PageId } from '../../components/Header';
@@ -41,6 +41,8 @@ export function PageShell({ page, title, subtitle, actions, requires = 'any', pe
   const optionsQ = useQuery(
     trpc.logs.filterOptions.queryOptions(view.input ? { logId: view.input.logId, perspective: view.input.perspective } : skipToken, { staleTime: 60_000 }),
   );
+  const meQ = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 300_000 }));
+  const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSettled: () => window.location.assign('/signin') }));
   const filtered = !!view.input && view.filters.length > 0;
   const selectedQ = useQuery(trpc.views.durations.queryOptions(filtered && view.input ? view.input : skipToken, { placeholderData: keepPreviousData }));
   const allQ = useQuery(
@@ -58,6 +60,8 @@ export function PageShell({ page, title, subtitle, actions, requires = 'any', pe
       hrefFor={(p) => view.linkTo(p)}
       theme={theme}
       onThemeChange={setTheme}
+      user={meQ.data ?? null}
+      onSignOut={() => signOut.mutate()}
     />
   );
 

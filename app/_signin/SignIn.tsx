@@ -36,7 +36,7 @@ export function SignIn() {
           <span>Password</span>
           <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        <p className={styles.error} role="alert" aria-live="polite">
+        <p className={styles.error} role="alert" aria-live="polite" data-testid="signin-error">
           {signIn.error ? signIn.error.message : ' '}
         </p>
         <button type="submit" className={styles.submit} disabled={signIn.isPending || signIn.isSuccess}>

@@ -1,0 +1,39 @@
+// Sign-in in the browser: an anonymous visitor is sent to /signin, a wrong password says so (and
+// nothing else), the right one lands on the page asked for with the user in the header, and
+// signing out ends the session.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ orders: 200 });
+}, 600_000);
+afterAll(() => h?.close());
+
+describe('sign-in', () => {
+  it('sends an anonymous visitor to sign in, signs in the process owner, and signs out', async () => {
+    await h.context.clearCookies(); // the harness signed the browser in as demo-admin
+    const page = await h.newPage();
+    await page.goto(`${h.url}/exceptions`);
+    await page.waitForURL(/\/signin\?next=%2Fexceptions$/);
+    await page.getByLabel('User name').fill('demo-owner');
+    await page.getByLabel('Password').fill('not-the-password-123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('signin-error').textContent()).toBe('The user name or password is not right.');
+    await h.shot(page, 'signin-failed');
+    await page.getByLabel('Password').fill('demo-owner-pass');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/exceptions$/);
+    await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toBe('demo-owner');
+    const cookie = (await h.context.cookies()).find((c) => c.name === 'tl_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('tl_session'); // scripts never see it
+    await h.shot(page, 'signed-in-owner');
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(/\/signin/);
+    const res = await fetch(`${h.url}/api/trpc/auth.me`, { headers: { cookie: `tl_session=${cookie!.value}` } });
+    expect(((await res.json()) as { result: { data: unknown } }).result.data).toBeNull(); // the session is gone server-side
+    // The 401 of the wrong password is the only console error.
+    expect(h.consoleErrors().filter((e) => !/401/.test(e))).toEqual([]);
+  }, 120_000);
+});
