@@ -173,6 +173,8 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; allow: rea
   'auth.tokens.create': { call: (c) => c.auth.tokens.create({ name: 'matrix' }), allow: SIGNED_IN },
   'auth.tokens.revoke': { call: async (c) => c.auth.tokens.revoke({ id: (await c.auth.tokens.create({ name: 'to revoke' })).id }), allow: SIGNED_IN },
   'auth.users.list': { call: (c) => c.auth.users.list(), allow: ADMIN },
+  'auth.users.update': { call: (c) => c.auth.users.update({ id: 'matrix-user', roles: ['analyst'] }), allow: ADMIN },
+  'auth.users.resetPassword': { call: (c) => c.auth.users.resetPassword({ id: 'matrix-user', password: MATRIX_PASSWORD }), allow: ADMIN },
   'auth.users.create': { call: (c) => c.auth.users.create({ id: `matrix-new-${++userSeq}`, roles: ['analyst'], password: MATRIX_PASSWORD }), allow: ADMIN },
   'audit.list': { call: (c) => c.audit.list({ limit: 5 }), allow: ADMIN },
   'audit.verify': { call: (c) => c.audit.verify(), allow: ADMIN },
@@ -180,6 +182,7 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; allow: rea
   'workflows.playbooks': { call: (c) => c.workflows.playbooks(), allow: READERS },
   'workflows.runs': { call: (c) => c.workflows.runs({ limit: 5 }), allow: READERS },
   'workflows.run': { call: (c) => c.workflows.run({ runId: NO_RUN }), allow: READERS },
+  'workflows.savings': { call: (c) => c.workflows.savings({ logId: 'o2c' }), allow: READERS },
   'workflows.request': {
     call: (c) => c.workflows.request({ logId: 'o2c', queue: 'creditHolds', playbookId: 'release-credit-hold', rows: [{ caseId: 'not-a-held-order' }] }),
     allow: REMEDIATORS,

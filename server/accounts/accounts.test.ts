@@ -84,3 +84,31 @@ describe('first start and demo', () => {
     }
   });
 });
+
+describe('account administration', () => {
+  it('disables an account (its session and token stop at once), changes roles and scope, resets a password', async () => {
+    const { callerFor } = await import('../caller');
+    const { userFromHeaders, createToken } = await import('.');
+    const admin = callerFor(store, { id: 'root', roles: ['admin'] });
+    await admin.auth.users.create({ id: 'petra', roles: ['process_owner'], scope: { segments: ['SM'] }, password: 'petra-password-1' });
+    const { session } = await signIn(store, { username: 'petra', password: 'petra-password-1', ip: 'x' });
+    const { token } = await createToken(store, 'petra', 'script');
+    const bySession = () => userFromHeaders(() => Promise.resolve(store), new Headers({ cookie: `tl_session=${session}` }));
+    const byToken = () => userFromHeaders(() => Promise.resolve(store), new Headers({ authorization: `Bearer ${token}` }));
+    expect(await bySession()).toMatchObject({ id: 'petra', scope: { segments: ['SM'] } });
+    await admin.auth.users.update({ id: 'petra', disabled: true });
+    expect(await bySession()).toBeNull();
+    expect(await byToken()).toBeNull();
+    await expect(signIn(store, { username: 'petra', password: 'petra-password-1', ip: 'y' }, new FailureLimiter({ max: 5, windowMs: 1000 }))).rejects.toThrow(SignInError);
+    await admin.auth.users.update({ id: 'petra', disabled: false, roles: ['process_owner', 'finance_leader'], scope: null });
+    expect(await byToken()).toEqual({ id: 'petra', roles: ['process_owner', 'finance_leader'], via: 'token' });
+    await expect(admin.auth.users.update({ id: 'petra', roles: ['analyst'], scope: { warehouses: ['W1'] } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await admin.auth.users.resetPassword({ id: 'petra', password: 'petra-password-2' });
+    expect((await signIn(store, { username: 'petra', password: 'petra-password-2', ip: 'z' })).user.id).toBe('petra');
+    // An admin cannot lock themselves out.
+    await admin.auth.users.create({ id: 'root', roles: ['admin'], password: 'root-password-12' });
+    await expect(admin.auth.users.update({ id: 'root', disabled: true })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const trail = await audit.list(store, { action: 'account.' });
+    expect(trail.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['account.create', 'account.update', 'account.password_reset']));
+  });
+});

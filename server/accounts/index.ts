@@ -4,7 +4,7 @@ export { signIn, signOut, checkPassword, SignInError, type SignInAttempt } from 
 export { userFromHeaders, clientIp } from './resolve';
 export { sessionCookie, wantsSecureCookies, SESSION_TTL_SECONDS } from './sessions';
 export { createToken, listTokens, revokeToken, tokenOwner, TOKEN_PREFIX, type TokenSummary } from './tokens';
-export { createUser, setPassword, listUsers, countUsers, AccountError, MIN_PASSWORD, type NewUser, type AccountSummary } from './users';
+export { createUser, setPassword, updateUser, listUsers, countUsers, AccountError, MIN_PASSWORD, type NewUser, type AccountSummary } from './users';
 export { ensureFirstAdmin, ensureDemoUsers, DEMO_USERS } from './bootstrap';
 export { hashPassword, verifyPassword } from './passwords';
 export { FailureLimiter, signinLimiter } from './rate-limit';

@@ -88,3 +88,30 @@ export async function setPassword(store: Store, id: string, password: string): P
     await tx.query('accounts/sessions-delete-user', { user_id: id });
   });
 }
+
+export interface AccountChange {
+  roles?: readonly Role[];
+  /** null = unscoped. */
+  scope?: OwnerScope | null;
+  disabled?: boolean;
+}
+
+/** Changes roles, scope or the disabled flag; a disabled account's sessions end at once. */
+export async function updateUser(store: Store, id: string, c: AccountChange): Promise<void> {
+  if (c.roles && (c.roles.length === 0 || !c.roles.every(isRole))) throw new AccountError('give one or more roles of admin, finance_leader, process_owner, analyst');
+  await store.transaction(async (tx) => {
+    const [now] = await tx.query<UserRow>('accounts/user-get', { id });
+    if (!now) throw new AccountError(`there is no user ${id}`);
+    const roles = c.roles ?? now.roles.split(',');
+    const scope = c.scope === undefined ? now.scope : c.scope;
+    if (scope && !roles.includes('process_owner')) throw new AccountError('only a process owner can be scoped to warehouses or segments');
+    await tx.query('accounts/user-update', {
+      id,
+      roles: c.roles ? c.roles.join(',') : null,
+      set_scope: c.scope !== undefined,
+      scope: c.scope ? JSON.stringify(c.scope) : null,
+      disabled: c.disabled ?? null,
+    });
+    if (c.disabled) await tx.query('accounts/sessions-delete-user', { user_id: id });
+  });
+}

@@ -13,6 +13,7 @@ import {
   revokeToken,
   sessionCookie,
   setPassword,
+  updateUser,
   signIn,
   SignInError,
   signOut,
@@ -57,6 +58,8 @@ const tokensRouter = router({
   }),
 });
 
+const scopeInput = z.object({ warehouses: z.array(z.string().min(1)).max(200).optional(), segments: z.array(z.string().min(1)).max(200).optional() });
+
 const usersRouter = router({
   list: adminProcedure.query(async ({ ctx }) => listUsers(await ctx.store())),
   create: adminProcedure
@@ -65,7 +68,7 @@ const usersRouter = router({
         id: z.string().min(2).max(64),
         displayName: z.string().trim().min(1).max(120).optional(),
         roles: z.array(z.enum(ROLES)).min(1),
-        scope: z.object({ warehouses: z.array(z.string().min(1)).max(200).optional(), segments: z.array(z.string().min(1)).max(200).optional() }).optional(),
+        scope: scopeInput.optional(),
         password: z.string().max(200),
       }),
     )
@@ -75,6 +78,27 @@ const usersRouter = router({
       await audit.append(store, { actor: ctx.user!.id, action: 'account.create', target: input.id, detail: { roles: input.roles, scope: input.scope ?? null } });
       return { id: input.id };
     }),
+  /** Roles, scope (null = unscoped) or disabled; disabling ends the user's sessions and stops their tokens. */
+  update: adminProcedure
+    .input(z.object({ id: z.string().min(2).max(64), roles: z.array(z.enum(ROLES)).min(1).optional(), scope: scopeInput.nullable().optional(), disabled: z.boolean().optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const store = await ctx.store();
+      const { id, ...change } = input;
+      if (id === ctx.user!.id && (change.disabled || (change.roles && !change.roles.includes('admin')))) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'An admin cannot disable themselves or take away their own admin role (ask another admin).' });
+      }
+      await updateUser(store, id, change).catch(badAccount);
+      await audit.append(store, { actor: ctx.user!.id, action: 'account.update', target: id, detail: change });
+      return { id };
+    }),
+  /** A new password set by an admin (e.g. a forgotten one); the user's sessions end. */
+  resetPassword: adminProcedure.input(z.object({ id: z.string().min(2).max(64), password: z.string().max(200) })).mutation(async ({ ctx, input }) => {
+    const store = await ctx.store();
+    if (!(await listUsers(store)).some((u) => u.id === input.id)) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no user ${input.id}.` });
+    await setPassword(store, input.id, input.password).catch(badAccount);
+    await audit.append(store, { actor: ctx.user!.id, action: 'account.password_reset', target: input.id, detail: {} });
+    return { id: input.id };
+  }),
 });
 
 export const authRouter = router({
