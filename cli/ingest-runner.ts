@@ -18,12 +18,17 @@ export async function loadDirect(
   const { Store } = await import('../sql');
   const { refreshAndPrepare } = await import('../mining');
   const { withProgress, reportPhase } = await import('../ingest/progress');
+  const { afterIngest } = await import('../workflows');
   const store = await Store.open(storePath);
   try {
     return await withProgress(onProgress ?? (() => undefined), async () => {
       const results = await load(store);
       reportPhase('refreshing');
-      for (const logId of new Set(results.filter((r) => r.status === 'succeeded').map((r) => r.logId))) await refreshAndPrepare(store, logId);
+      for (const logId of new Set(results.filter((r) => r.status === 'succeeded').map((r) => r.logId))) {
+        await refreshAndPrepare(store, logId);
+        // Rule runs requested here wait in the store for the server's worker (no worker in this process).
+        await afterIngest(store, logId);
+      }
       return results;
     });
   } finally {

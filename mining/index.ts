@@ -20,6 +20,7 @@ export { arAging, openDisputes, AGING_BUCKETS } from './ar-aging';
 export { rootCause, builtInOutcomes, slaBreachOutcome } from './root-cause';
 export * from './views';
 export { exceptionsSummary, exceptionQueue, EXCEPTION_QUEUES, EXCEPTION_QUEUE_IDS } from './exceptions';
+export { businessSeconds, type Calendar } from './calendar';
 export { lastFullMonth, previousPeriod, buckets } from './periods';
 export type * from './types';
 export * from './cases';

@@ -21,13 +21,14 @@ export interface EngineOptions {
 const HOUR = 3_600_000;
 
 // workflow_runs columns in table order, with appendTyped kinds (timestamps as ISO text).
-const RUN_KINDS = 'vvvvvvvvvv' + 'd' + 'vvvv' + 'b' + 'vvvvv' + 'iii' + 'vv' + 'i' + 'vvvvv' + 'vv';
+const RUN_KINDS = 'vvvvvvvvvv' + 'd' + 'vvvv' + 'b' + 'vvvvv' + 'iii' + 'vv' + 'i' + 'vvvvv' + 'vv' + 'vdvvvd';
 const RUN_COLUMNS = [
   'id', 'playbook_id', 'playbook_version', 'connector', 'operation', 'payload', 'log_id', 'case_id', 'object_id', 'queue',
   'amount', 'currency', 'state', 'requested_by', 'requested_at', 'approval_required', 'approval_reason', 'approval_roles',
   'approval_expires_at', 'approved_by', 'approved_at', 'attempts', 'max_attempts', 'timeout_ms', 'next_attempt_at',
   'claimed_by', 'last_status', 'last_body', 'last_error', 'override_by', 'override_reason', 'updated_at',
   'warehouse', 'segment', // 056_workflow_scope.sql
+  'exception_since', 'age_at_request_s', 'outcome', 'outcome_checked_at', 'cleared_at', 'baseline_age_s', // 057_workflow_outcomes.sql
 ];
 
 export class WorkflowEngine {
@@ -205,6 +206,7 @@ export class WorkflowEngine {
       null, null, 0, pb.limits.maxAttempts, pb.limits.timeoutMs,
       state === 'approved' ? at : null, null, null, null, null, null, null, at,
       t.warehouse ?? null, t.segment ?? null,
+      t.since ?? null, t.ageSeconds ?? null, null, null, null, null,
     ];
   }
 

@@ -9,5 +9,9 @@ export { ApprovalRefusedError, RunNotFoundError, WorkflowInputError } from './er
 export { auditWorkflow, type WorkflowAuditEvent, type WorkflowAction } from './audit';
 export { RUN_STATES, transition, type RunState } from './states';
 export { outOfScope } from './scope';
-export type { WorkflowRun, WorkflowAttempt } from './types';
+export type { WorkflowRun, WorkflowAttempt, RunOutcome } from './types';
 export type { RunTarget } from './target';
+export { loadRules, parseRule, ruleMatches, rulesDir, RuleError, type Rule } from './rules';
+export { runRules, afterIngest, ruleActor, type RuleResult, type AfterIngest } from './rule-runner';
+export { checkOutcomes, type OutcomeCheck } from './outcomes';
+export { savings, DAYS_REMOVED_DEFINITION, type Savings } from './savings';

@@ -25,7 +25,7 @@ describe('resolving exception rows into run targets', () => {
     const rows = late.slice(0, 3);
     const targets = await resolveTargets(sim.store, 'o2c', 'latePayments', rows.map((r) => ({ caseId: r.caseId, objectId: r.objectId })));
     expect(targets).toEqual(
-      rows.map((r) => ({ logId: 'o2c', queue: 'latePayments', caseId: r.caseId, objectId: r.objectId, amount: r.amount, currency: r.currency, team: r.team, warehouse: r.warehouse, segment: r.segment })),
+      rows.map((r) => ({ logId: 'o2c', queue: 'latePayments', caseId: r.caseId, objectId: r.objectId, amount: r.amount, currency: r.currency, team: r.team, warehouse: r.warehouse, segment: r.segment, since: r.since, ageSeconds: r.ageSeconds })),
     );
     expect(targets.every((t) => t.objectId?.startsWith('invoice:') && t.amount != null && t.amount > 0)).toBe(true);
   });

@@ -26,6 +26,8 @@ export function targetOf(logId: string, row: ExceptionRow): RunTarget {
     team: row.team,
     warehouse: row.warehouse,
     segment: row.segment,
+    since: row.since,
+    ageSeconds: row.ageSeconds,
   };
 }
 

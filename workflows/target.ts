@@ -12,6 +12,10 @@ export interface RunTarget {
   team?: string | null;
   warehouse?: string | null;
   segment?: string | null;
+  /** When the row started waiting (ISO); kept on the run for the savings report. */
+  since?: string | null;
+  /** Its age in seconds as of the log's newest event, when requested. */
+  ageSeconds?: number | null;
   /** A risk score 0–1 (model suggestions later); absent = not scored. */
   risk?: number | null;
 }

@@ -36,7 +36,19 @@ export interface WorkflowRun {
   updatedAt: string;
   warehouse: string | null;
   segment: string | null;
+  /** When the exception row started waiting (kept at request). */
+  exceptionSince: string | null;
+  /** The row's age in seconds when requested, as of the log's newest event then. */
+  ageAtRequestSeconds: number | null;
+  /** Closing the loop, after each ingest (succeeded runs): null = not checked yet. */
+  outcome: RunOutcome | null;
+  outcomeCheckedAt: string | null;
+  /** The check that first found the row gone from its queue. */
+  clearedAt: string | null;
 }
+
+/** fixed: the row left its queue; still_open: it is there; reopened: gone at one check, back at a later one. */
+export type RunOutcome = 'fixed' | 'still_open' | 'reopened';
 
 export interface WorkflowAttempt {
   runId: string;
@@ -90,6 +102,11 @@ export function toRun(r: Record<string, unknown>): WorkflowRun {
     updatedAt: iso(r.updated_at)!,
     warehouse: (r.warehouse as string) ?? null,
     segment: (r.segment as string) ?? null,
+    exceptionSince: iso(r.exception_since),
+    ageAtRequestSeconds: (r.age_at_request_s as number) ?? null,
+    outcome: (r.outcome as RunOutcome) ?? null,
+    outcomeCheckedAt: iso(r.outcome_checked_at),
+    clearedAt: iso(r.cleared_at),
   };
 }
 

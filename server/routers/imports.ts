@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { formatOf, importTable, previewTable, type ColumnMapping, type Preview } from '../../ingest/csv';
 import type { IngestResult } from '../../ingest/types';
 import { refreshAndPrepare } from '../../mining';
+import { afterIngest } from '../../workflows';
 import { InvalidRequestError, NotFoundError } from '../errors';
 import { fullMapping, logId, partialMapping } from '../schemas';
 import { ingestProcedure, router } from '../trpc';
@@ -105,6 +106,7 @@ export const importsRouter = router({
       const mapping: ColumnMapping = input.mapping;
       const result = await importTable(store, up.path, mapping, { logId: input.logId, name: input.name, fileName: up.fileName });
       await refreshAndPrepare(store, input.logId);
+      await afterIngest(store, input.logId);
       await auditIngest(store, ctx.user, 'imports.run', [result], { file: up.fileName, mapping });
       rmSync(join(/*turbopackIgnore: true*/ uploadRoot(), input.uploadId), { recursive: true, force: true });
       return result;

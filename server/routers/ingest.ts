@@ -10,6 +10,7 @@ import { FILE_FORMATS, importFile } from '../../ingest/import-file';
 import { reportPhase, withProgress, type IngestProgress } from '../../ingest/progress';
 import type { IngestResult, SourceKind } from '../../ingest/types';
 import { refreshAndPrepare } from '../../mining';
+import { afterIngest } from '../../workflows';
 import type { Store } from '../../sql';
 import type { User } from '../auth';
 import * as audit from '../../audit';
@@ -34,6 +35,8 @@ async function refreshTouched(store: Store, results: readonly IngestResult[]): P
   reportPhase('refreshing');
   const logs = new Set(results.filter((r) => r.status === 'succeeded').map((r) => r.logId));
   for (const id of logs) await refreshAndPrepare(store, id);
+  // Remediation: close the loop on succeeded runs, then the enabled rules (policies/rules).
+  for (const id of logs) await afterIngest(store, id);
 }
 
 /** One audit entry per ingest call: who, what was loaded and what came of it. */

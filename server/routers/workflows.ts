@@ -5,10 +5,10 @@
 // the engine is reached; the rows' amounts are read from the store, never from the request.
 import { z } from 'zod';
 import { EXCEPTION_QUEUE_IDS, type ExceptionQueueId } from '../../mining';
-import { MAX_PICKS, RUN_STATES, outOfScope, resolveTargets, workflowEngine } from '../../workflows';
+import { MAX_PICKS, RUN_STATES, outOfScope, resolveTargets, savings, workflowEngine } from '../../workflows';
 import type { User } from '../auth';
 import { NotFoundError } from '../errors';
-import { logId } from '../schemas';
+import { isoDate, logId } from '../schemas';
 import { procedure, readProcedure, router } from '../trpc';
 
 const requestProcedure = procedure.meta({ permission: 'workflow:request' });
@@ -40,6 +40,15 @@ export const workflowsRouter = router({
     if (ctx.user && outOfScope(ctx.user, run)) throw new NotFoundError(`no workflow run ${input.runId}`);
     return { run, attempts: await engine.attempts(input.runId) };
   }),
+
+  /**
+   * What the playbooks saved on a log (runs found fixed after an ingest): cases fixed, days removed,
+   * cash released, per playbook, with the definitions; from/to (YYYY-MM-DD, half-open) on the run's
+   * success time; narrowed to the caller's scope.
+   */
+  savings: readProcedure
+    .input(z.object({ logId, from: isoDate.optional(), to: isoDate.optional() }).refine((i) => !i.from || !i.to || i.from < i.to, { message: 'from must be before to' }))
+    .query(async ({ ctx, input }) => savings(await ctx.store(), { ...input, viewer: ctx.user })),
 
   /** Runs a playbook on exception rows (one or a selection): each runs at once or waits for approval. */
   request: requestProcedure
