@@ -33,6 +33,16 @@ describe('sign-in', () => {
     await page.waitForURL(/\/signin/);
     const res = await fetch(`${h.url}/api/trpc/auth.me`, { headers: { cookie: `tl_session=${cookie!.value}` } });
     expect(((await res.json()) as { result: { data: unknown } }).result.data).toBeNull(); // the session is gone server-side
+    // The admin's audit page shows the owner's failed and successful sign-ins and sign-out, on an intact chain.
+    await h.signInAs('demo-admin');
+    const audit = await h.newPage();
+    await audit.goto(`${h.url}/audit?actor=demo-owner`);
+    await expect.poll(() => audit.getByTestId('audit-chain').textContent()).toMatch(/^Chain intact: \d+ entries verified\.$/);
+    const actions = await audit.locator('[data-testid="audit-table"] tbody tr td:nth-child(4)').allTextContents();
+    expect(actions).toEqual(['auth.signout', 'auth.signin', 'auth.signin_failed']);
+    await h.shot(audit, 'audit-trail');
+    const csv = await h.fetch('/api/audit/export?actor=demo-owner');
+    expect((await csv.text()).trim().split('\n')).toHaveLength(4);
     // The 401 of the wrong password is the only console error.
     expect(h.consoleErrors().filter((e) => !/401/.test(e))).toEqual([]);
   }, 120_000);
