@@ -173,6 +173,9 @@ describe('closing the loop', () => {
       byPlaybook: [{ playbookId: 'release-credit-hold', casesFixed: 2 }],
     });
     expect(await savings(sim.store, { logId: 'o2c', from: '2999-01-01' })).toMatchObject({ casesFixed: 0, daysRemoved: 0, cashReleased: [] });
+    const elsewhere: User = { id: 'owner-wh9', roles: ['process_owner'], scope: { warehouses: ['WH9'] } } as User;
+    expect(await callerFor(sim.store, elsewhere).workflows.savings({ logId: 'o2c' })).toMatchObject({ casesFixed: 0, runsFixed: 0 });
+    await expect(callerFor(sim.store, analyst).workflows.savings({ logId: 'o2c', from: '2026-02-01', to: '2026-01-01' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     // The block comes back on a: reopened (final), out of the savings; b stays fixed.
     await sourceEvent(a.caseId!, 'Set Credit Block', 2);

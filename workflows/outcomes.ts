@@ -30,22 +30,24 @@ export async function checkOutcomes(store: Store, logId: string, now = new Date(
   const pending = await store.query<Pending>('workflows/outcome-pending', { log_id: logId });
   const result: OutcomeCheck = { checked: pending.length, fixed: 0, stillOpen: 0, reopened: 0 };
   if (!pending.length) return result;
-  const updates: { id: string; outcome: RunOutcome; baseline: number | null }[] = [];
+  const updates: { ids: string[]; outcome: RunOutcome; baseline: number | null }[] = [];
   for (const queue of new Set(pending.map((p) => p.queue))) {
     const { rows } = await queueRows(store, logId, queue);
     const present = new Set(rows.map((r) => rowKey(r.caseId, r.objectId)));
     const baseline = medianAge(rows);
+    const byOutcome = new Map<RunOutcome, string[]>();
     for (const p of pending.filter((x) => x.queue === queue)) {
       const outcome = nextOutcome(p.outcome, present.has(rowKey(p.case_id, p.object_id)));
-      updates.push({ id: p.id, outcome, baseline: outcome === 'fixed' ? baseline : null });
-      if (outcome === 'fixed') result.fixed++;
-      else if (outcome === 'still_open') result.stillOpen++;
-      else result.reopened++;
+      byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), p.id]);
+    }
+    for (const [outcome, ids] of byOutcome) {
+      updates.push({ ids, outcome, baseline: outcome === 'fixed' ? baseline : null });
+      result[outcome === 'fixed' ? 'fixed' : outcome === 'still_open' ? 'stillOpen' : 'reopened'] += ids.length;
     }
   }
   const at = now.toISOString();
   await store.transaction(async (tx) => {
-    for (const u of updates) await tx.query('workflows/set-outcome', { id: u.id, outcome: u.outcome, at, baseline: u.baseline });
+    for (const u of updates) await tx.query('workflows/set-outcome', { ids: u.ids.join(','), outcome: u.outcome, at, baseline: u.baseline });
   });
   return result;
 }

@@ -1,4 +1,4 @@
--- One check's outcome. The first check that finds the row gone keeps its time (cleared_at) and the
+-- One check's outcome for the runs $ids (comma-separated), one statement per outcome and queue. The first check that finds the row gone keeps its time (cleared_at) and the
 -- queue's median open age then (baseline_age_s); later checks do not move them. updated_at is the
 -- state's change time and stays as it is.
 UPDATE workflow_runs SET
@@ -6,4 +6,4 @@ UPDATE workflow_runs SET
   outcome_checked_at = $at::TIMESTAMP,
   cleared_at = CASE WHEN $outcome = 'fixed' THEN coalesce(cleared_at, $at::TIMESTAMP) ELSE cleared_at END,
   baseline_age_s = CASE WHEN $outcome = 'fixed' THEN coalesce(baseline_age_s, $baseline::DOUBLE) ELSE baseline_age_s END
-WHERE id = $id
+WHERE list_contains(string_split($ids, ','), id)
