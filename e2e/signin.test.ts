@@ -29,6 +29,10 @@ describe('sign-in', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('tl_session'); // scripts never see it
     await h.shot(page, 'signed-in-owner');
+    // The finance overview is not theirs: the home page says where their work is instead of failing.
+    await page.goto(h.url);
+    await expect.poll(() => page.getByTestId('no-finance').textContent(), { timeout: 20_000 }).toContain('Your work is on Exceptions');
+    expect(await page.locator('[data-testid="dso-tile"]').count()).toBe(0);
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/signin/);
     const res = await fetch(`${h.url}/api/trpc/auth.me`, { headers: { cookie: `tl_session=${cookie!.value}` } });

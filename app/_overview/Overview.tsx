@@ -7,6 +7,8 @@ import { PeriodSelector } from '../../components/PeriodSelector';
 import { ErrorState } from '../../components/States';
 import { PageShell, type ResolvedView } from '../_shared/PageShell';
 import { messageOf } from '../_shared/url-state';
+import { useTRPC } from '../_trpc/client';
+import { useQuery } from '@tanstack/react-query';
 import { FinanceBody } from './FinanceBody';
 import { useMonth } from './use-month';
 import styles from './Overview.module.css';
@@ -37,7 +39,24 @@ function MonthPicker({ view }: { view: ResolvedView }) {
   return <PeriodSelector months={rangeQ.data.months} value={inputs.month.id} onChange={setMonth} />;
 }
 
+// Mirrors server/auth.ts GRANTS: the roles with the `finance` permission (the server decides).
+const FINANCE_ROLES = ['admin', 'finance_leader', 'analyst'];
+
 function Content({ view }: { view: ResolvedView }) {
+  const trpc = useTRPC();
+  const meQ = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 300_000 }));
+  if (meQ.data && !meQ.data.roles.some((r) => FINANCE_ROLES.includes(r))) {
+    return (
+      <p className={styles.notice} role="status" data-testid="no-finance">
+        The finance overview is for finance leaders, analysts and admins. Your work is on{' '}
+        <a href={view.linkTo('/exceptions')}>Exceptions</a> (the queues in your area) and <a href={view.linkTo('/runs')}>Runs</a>.
+      </p>
+    );
+  }
+  return <FinanceContent view={view} />;
+}
+
+function FinanceContent({ view }: { view: ResolvedView }) {
   const { rangeQ, inputs } = useMonth(view.logId);
   if (rangeQ.isError) return <ErrorState what="the log's date range" message={messageOf(rangeQ.error)} onRetry={() => void rangeQ.refetch()} />;
   if (rangeQ.data && !inputs) return <p className={styles.notice}>This log has no dated events yet.</p>;
