@@ -65,7 +65,8 @@ describe('the import page', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('refuses without the admin token, before anything is stored', async () => {
+  it('refuses a user whose role may not load data, before anything is stored', async () => {
+    await h.signInAs('demo-analyst');
     const p = await h.newPage();
     await p.goto(`${h.url}/import`, { waitUntil: 'networkidle' });
     await p.evaluate(() => sessionStorage.clear());
@@ -73,5 +74,7 @@ describe('the import page', () => {
     await p.setInputFiles('[data-testid="file-input"]', RUNNING);
     await p.waitForSelector('[data-testid="import-error"]');
     expect(await p.textContent('[data-testid="import-error"]')).toMatch(/permission "ingest"/);
+    const logs = await h.query<{ logId: string; events: number }[]>('logs.list');
+    expect(logs.filter((l) => l.logId === 'running-example')).toHaveLength(1); // still the one import above
   });
 });

@@ -75,8 +75,10 @@ describe('cachedAnswer', () => {
     const first = await caller.finance.dsoImpact({ logId: 'o2c', period });
     const second = await caller.finance.dsoImpact({ logId: 'o2c', period });
     const direct = await dsoImpact(sim.store, { logId: 'o2c', period, top: 5 });
-    expect(second).toEqual(first);
-    expect(JSON.parse(JSON.stringify(first))).toEqual(JSON.parse(JSON.stringify(direct)));
+    expect(second).toBe(first); // the same answer object: no second computation
+    // A fresh computation may differ in the last bits (DuckDB adds in parallel, in any order).
+    const rounded = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'number' ? Number(x.toPrecision(10)) : x)));
+    expect(rounded(first)).toEqual(rounded(direct));
     expect(first.stages.length).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { Compartment, EditorState, Prec } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, Prec } from '@codemirror/state';
 import { drawSelection, EditorView, highlightSpecialChars, keymap, placeholder } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
@@ -56,6 +56,9 @@ const theme = EditorView.theme({
   '.cm-completionInfo': { backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border-strong)', padding: '6px 8px', maxWidth: '360px' },
 });
 
+/** Marks the editor's own sync from the `value` prop: not a user edit, so not reported back. */
+const fromProp = Annotation.define<boolean>();
+
 export function SqlEditor({ value, onChange, onRun, onRunAndNext, schema, results, label, focusToken }: SqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -64,6 +67,11 @@ export function SqlEditor({ value, onChange, onRun, onRunAndNext, schema, result
   // The editor is made once; its key handlers read the latest callbacks through this ref.
   const latest = useRef({ onChange, onRun, onRunAndNext });
   latest.current = { onChange, onRun, onRunAndNext };
+  // The texts reported through onChange since the last outside change: while the parent's `value`
+  // trails the typing (effects run after paint, a keystroke or two later) it is one of these, not
+  // "a change from outside", and must not overwrite the editor; doing so dropped keystrokes and
+  // ping-ponged (React's maximum update depth).
+  const reported = useRef<Set<string>>(new Set());
 
   useEffect(() => {
     if (!host.current) return;
@@ -94,7 +102,11 @@ export function SqlEditor({ value, onChange, onRun, onRunAndNext, schema, result
           language.current.of(sqlSupport(schema, results)),
           theme,
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) latest.current.onChange(u.state.doc.toString());
+            if (!u.docChanged || u.transactions.some((tr) => tr.annotation(fromProp))) return;
+            const text = u.state.doc.toString();
+            if (reported.current.size > 200) reported.current.clear();
+            reported.current.add(text);
+            latest.current.onChange(text);
           }),
         ],
       }),
@@ -111,7 +123,9 @@ export function SqlEditor({ value, onChange, onRun, onRunAndNext, schema, result
   // A change from outside (Format, an undo of the whole notebook) replaces the text.
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (!v || reported.current.has(value) || v.state.doc.toString() === value) return;
+    reported.current.clear();
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value }, annotations: fromProp.of(true) });
   }, [value]);
 
   useEffect(() => {
