@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { EXCEPTION_QUEUE_IDS } from '../mining';
+import { parsePolicyFile, policiesSubdir } from './policy-file';
 
 /** Roles that may be named as approvers (the sign-in module's roles; admin always implied by none). */
 export const APPROVER_ROLES = ['admin', 'finance_leader', 'process_owner', 'analyst'] as const;
@@ -73,31 +74,11 @@ export class PlaybookError extends Error {
 }
 
 /** $THROUGHLINE_POLICIES/playbooks, else <THROUGHLINE_ROOT or working directory>/policies/playbooks. */
-export function playbooksDir(): string {
-  return join(process.env.THROUGHLINE_POLICIES ?? join(process.env.THROUGHLINE_ROOT ?? process.cwd(), 'policies'), 'playbooks');
-}
-
-function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '') || '(file)';
-}
+export const playbooksDir = (): string => policiesSubdir('playbooks');
 
 /** Parses one playbook file's text; `name` is how errors refer to the file. */
 export function parsePlaybook(text: string, name: string): Playbook {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new PlaybookError(`${name}: not valid JSON (${(err as Error).message})`);
-  }
-  const r = playbookSchema.safeParse(raw);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new PlaybookError(`${name}: ${fieldPath(issue.path)}: ${issue.message}`);
-  }
-  const pb = r.data;
-  const file = name.split('/').pop()!;
-  if (file !== `${pb.id}.json`) throw new PlaybookError(`${name}: id: "${pb.id}" must match the file name (${pb.id}.json)`);
-  return pb;
+  return parsePolicyFile(text, name, playbookSchema, (m) => new PlaybookError(m));
 }
 
 /** Every playbook in the folder, sorted by id. */

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { businessSeconds, EXCEPTION_QUEUE_IDS, type Calendar, type ExceptionRow } from '../mining';
 import type { Playbook } from './playbook';
+import { parsePolicyFile, policiesSubdir } from './policy-file';
 
 const queueId = z.enum(EXCEPTION_QUEUE_IDS as [string, ...string[]]);
 
@@ -47,28 +48,11 @@ export class RuleError extends Error {
 }
 
 /** $THROUGHLINE_POLICIES/rules, else <THROUGHLINE_ROOT or working directory>/policies/rules. */
-export function rulesDir(): string {
-  return join(process.env.THROUGHLINE_POLICIES ?? join(process.env.THROUGHLINE_ROOT ?? process.cwd(), 'policies'), 'rules');
-}
-
-const fieldPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '') || '(file)';
+export const rulesDir = (): string => policiesSubdir('rules');
 
 /** Parses one rule file; checks its playbook (exists, applies to the queue) and calendar. */
 export function parseRule(text: string, name: string, playbooks: readonly Playbook[], calendars: ReadonlyMap<string, Calendar>): Rule {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new RuleError(`${name}: not valid JSON (${(err as Error).message})`);
-  }
-  const r = ruleSchema.safeParse(raw);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new RuleError(`${name}: ${fieldPath(issue.path)}: ${issue.message}`);
-  }
-  const rule = r.data;
-  if (name.split('/').pop() !== `${rule.id}.json`) throw new RuleError(`${name}: id: "${rule.id}" must match the file name (${rule.id}.json)`);
+  const rule = parsePolicyFile(text, name, ruleSchema, (m) => new RuleError(m));
   const pb = playbooks.find((p) => p.id === rule.playbook);
   if (!pb) throw new RuleError(`${name}: playbook: no playbook "${rule.playbook}" (have: ${playbooks.map((p) => p.id).join(', ')})`);
   if (!pb.appliesTo.queues.includes(rule.queue)) throw new RuleError(`${name}: queue: playbook ${pb.id} applies to ${pb.appliesTo.queues.join(', ')}, not ${rule.queue}`);
