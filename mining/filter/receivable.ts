@@ -1,7 +1,8 @@
 // The `receivable` filter ("the cases behind" DSO, best-possible DSO, days delinquent and each AR
 // aging bucket): orders with an invoice open at a period end in chosen aging buckets. Its SQL is
-// sql/queries/mining/filters/receivable.sql with $at / $buckets renamed to the filter's parameters.
+// sql/queries/mining/filters/receivable.sql with $at / $buckets renamed to the filter's (spliced.ts).
 import { loadQuery } from '../../sql';
+import { renameParams } from './spliced';
 
 type Bind = (v: string | number) => string;
 
@@ -9,13 +10,6 @@ type Bind = (v: string | number) => string;
 export function receivableCases(at: string, buckets: readonly string[], bind: Bind): string {
   const atParam = bind(at);
   const list = `(${buckets.map((b) => bind(b)).join(', ')})`;
-  const text = loadQuery('mining/filters/receivable')
-    .replace(/--[^\n]*/g, '')
-    .replace(/\$([a-z_]+)\b/g, (all, name: string) => {
-      if (name === 'log_id') return all;
-      if (name === 'at') return atParam;
-      if (name === 'buckets') return list;
-      throw new Error(`receivable.sql: unexpected parameter $${name}`);
-    });
-  return text.trim();
+  const renamed: Record<string, string> = { at: atParam, buckets: list };
+  return renameParams('receivable.sql', loadQuery('mining/filters/receivable'), (name) => renamed[name]);
 }
