@@ -1,9 +1,12 @@
-// Answers of the heavy read procedures (finance.*, kpi.*), kept per store until the data they are
+// Answers of the heavy read procedures (finance.*, kpi.*, map.process, views.variants/transitions/
+// workInProgress), kept per store until the data they are
 // computed from changes (an ingest, a refresh, a new SLA evaluation: sql/queries/store/data-version.sql)
 // or the policies change (targets, SLA policy), the way Rill caches its runtime queries. Every
 // visitor of the overview asks the same questions; at 1M orders each answer costs 1–3 s of CPU.
 // Only finished answers are kept (a cancelled or failed call keeps nothing); at most MAX_ENTRIES,
 // least recently used out first. THROUGHLINE_RESULT_CACHE=0 turns it off (benchmarks of compute).
+// The key is the procedure's input: an answer that depended on who asks (a scoped owner) would
+// have to carry that in its input, or not be cached.
 import { createHash } from 'node:crypto';
 import type { Store } from '../sql';
 import { loadTargets } from '../mining/kpi-library/targets';
