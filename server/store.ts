@@ -2,6 +2,7 @@
 // never at import time (so `next build` and tests that never touch it open nothing).
 import { Store, defaultStorePath } from '../sql';
 import { startWorkflowWorker } from '../workflows';
+import { watchPolicies } from './policy-audit';
 
 let opening: Promise<Store> | null = null;
 
@@ -9,6 +10,7 @@ export function getStore(): Promise<Store> {
   opening ??= Store.open(defaultStorePath()).then(
     (store) => {
       startWorker(store);
+      if (!store.readOnly) watchPolicies(store);
       return store;
     },
     (err: unknown) => {

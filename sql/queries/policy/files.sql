@@ -1,0 +1,1 @@
+SELECT path, sha256, bytes FROM policy_files ORDER BY path;

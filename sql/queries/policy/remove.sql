@@ -1,0 +1,1 @@
+DELETE FROM policy_files WHERE path = $path;
