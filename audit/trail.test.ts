@@ -66,6 +66,30 @@ describe('the audit trail', () => {
     expect(await audit.verify(store)).toEqual({ ok: true, entries: 6 });
   });
 
+  it('appends a batch in order as one chain, equal to appending one by one, and rolls it back whole', async () => {
+    const batch = Array.from({ length: 50 }, (_, i) => ({ actor: 'bulk', action: 'test.batch', target: `b-${i}`, detail: { i }, at: new Date(Date.UTC(2026, 0, 2, 0, 0, i)) }));
+    const written = await store.transaction((tx) => audit.appendMany(tx, batch));
+    expect(written.map((e) => e.seq)).toEqual(batch.map((_, i) => 6 + i));
+    expect(await audit.verify(store)).toEqual({ ok: true, entries: 55 });
+    const one = await Store.open(':memory:');
+    try {
+      for (let i = 1; i <= 5; i++) await audit.append(one, { actor: `user-${i}`, action: 'test.thing', target: `t-${i}`, detail: { n: i, nested: { b: 2, a: 1 } }, at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) });
+      for (const b of batch) await audit.append(one, b);
+      const hashes = (s: Store) => s.sql<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq').then((r) => r.map((x) => x.hash));
+      expect(await hashes(store)).toEqual(await hashes(one));
+    } finally {
+      await one.close();
+    }
+    await expect(
+      store.transaction(async (tx) => {
+        await audit.appendMany(tx, batch);
+        throw new Error('the request failed');
+      }),
+    ).rejects.toThrow('the request failed');
+    expect(await audit.verify(store)).toEqual({ ok: true, entries: 55 });
+    expect(await store.transaction((tx) => audit.appendMany(tx, []))).toEqual([]);
+  });
+
   it('lists newest first with filters, and exports CSV oldest first', async () => {
     const page = await audit.list(store, { actor: 'user-2' });
     expect(page).toMatchObject({ total: 1, entries: [{ seq: 2, actor: 'user-2', target: 't-2', at: '2026-01-01T00:00:02.000Z', detail: { n: 2 } }] });

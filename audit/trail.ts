@@ -34,18 +34,43 @@ export function append(w: Writer, input: AuditInput): Promise<AuditEntry> {
 
 async function appendIn(tx: Tx, input: AuditInput): Promise<AuditEntry> {
   const [last] = await tx.query<{ seq: number; hash: string }>('audit/last');
-  const fields: AuditFields = {
-    seq: (last?.seq ?? 0) + 1,
-    at: (input.at ?? new Date()).toISOString(),
-    actor: input.actor,
-    action: input.action,
-    target: input.target ?? null,
-    detail: canonicalJson(input.detail ?? {}),
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = entryHash(fields, prevHash);
-  await tx.query('audit/insert', { ...fields, prev_hash: prevHash, hash });
-  return { ...fields, prevHash, hash };
+  const [entry] = chainOn(last, [input]);
+  const { prevHash, ...fields } = entry;
+  await tx.query('audit/insert', { ...fields, prev_hash: prevHash });
+  return entry;
+}
+
+/**
+ * Appends several entries, in order, inside the caller's transaction with two statements in all
+ * (the last entry, one appender batch) instead of two per entry: a request for a selection of a
+ * thousand exception rows writes a thousand entries.
+ */
+export async function appendMany(tx: Tx, inputs: readonly AuditInput[]): Promise<AuditEntry[]> {
+  if (inputs.length === 0) return [];
+  const [last] = await tx.query<{ seq: number; hash: string }>('audit/last');
+  const entries = chainOn(last, inputs);
+  // Column order of audit_log (migration 051): seq, recorded_at, actor, action, target, detail, prev_hash, hash.
+  await tx.appendTyped('audit_log', 'ivvvvvvv', entries.map((e) => [e.seq, e.at, e.actor, e.action, e.target, e.detail, e.prevHash, e.hash]));
+  return entries;
+}
+
+function chainOn(last: { seq: number; hash: string } | undefined, inputs: readonly AuditInput[]): AuditEntry[] {
+  let seq = Number(last?.seq ?? 0);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  return inputs.map((input) => {
+    const fields: AuditFields = {
+      seq: ++seq,
+      at: (input.at ?? new Date()).toISOString(),
+      actor: input.actor,
+      action: input.action,
+      target: input.target ?? null,
+      detail: canonicalJson(input.detail ?? {}),
+    };
+    const hash = entryHash(fields, prevHash);
+    const entry = { ...fields, prevHash, hash };
+    prevHash = hash;
+    return entry;
+  });
 }
 
 export type VerifyResult = { ok: true; entries: number } | { ok: false; entries: number; brokenSeq: number; reason: string };

@@ -5,14 +5,14 @@ import { randomUUID } from 'node:crypto';
 import type { Store, Tx } from '../sql';
 import type { User } from '../server/auth';
 import { decideApproval } from './approval';
-import { auditWorkflow } from './audit';
+import { auditWorkflow, auditWorkflowMany } from './audit';
 import { ApprovalRefusedError, OutOfScopeError, RunNotFoundError, WorkflowInputError } from './errors';
 import { outOfScope, scopeFilter } from './scope';
 import { playbookById, type Playbook } from './playbook';
 import { canTransition, transition, type RunState } from './states';
 import { mismatch, type RunTarget } from './target';
 import { fillString, fillValue, templateVars } from './template';
-import { toAttempt, toRun, type WorkflowAttempt, type WorkflowRun } from './types';
+import { toAttempt, toRun, type RunListFilter, type WorkflowAttempt, type WorkflowRun } from './types';
 
 export interface EngineOptions {
   now?: () => Date;
@@ -61,10 +61,10 @@ export class WorkflowEngine {
       // Inside the writer's transaction, so two requests racing for one row cannot both pass.
       await this.refuseDuplicates(tx, pb, targets);
       await tx.appendTyped('workflow_runs', RUN_KINDS, rows);
-      for (const r of rows) {
-        const detail = { case: r[7], object: r[8], amount: r[10], state: r[12], approval: r[16] };
-        await auditWorkflow(tx, { action: 'request', runId: r[0] as string, playbookId: pb.id, actor: requestedBy.id, at: now, detail });
-      }
+      await auditWorkflowMany(
+        tx,
+        rows.map((r) => ({ action: 'request', runId: r[0] as string, playbookId: pb.id, actor: requestedBy.id, at: now, detail: { case: r[7], object: r[8], amount: r[10], state: r[12], approval: r[16] } })),
+      );
     });
     // The rows as written (no read-back: a selection of thousands would cost a query each).
     return rows.map((r) => toRun(Object.fromEntries(RUN_COLUMNS.map((c, i) => [c, r[i]]))));
@@ -143,10 +143,14 @@ export class WorkflowEngine {
   }
 
   /** Newest first; `viewer` narrows to their scope (a scoped process owner sees only their runs). */
-  async list(opts: { state?: RunState; limit?: number; viewer?: User | null } = {}): Promise<WorkflowRun[]> {
+  async list(opts: RunListFilter & { limit?: number; viewer?: User | null } = {}): Promise<WorkflowRun[]> {
     const s = scopeFilter(opts.viewer ?? null);
     const rows = await this.store.query('workflows/list-runs', {
       state: opts.state ?? null,
+      log_id: opts.logId ?? null,
+      case_id: opts.caseId ?? null,
+      playbook_id: opts.playbookId ?? null,
+      outcome: opts.outcome ?? null,
       limit: opts.limit ?? 200,
       warehouses: s.warehouses ? s.warehouses.join(',') : null,
       segments: s.segments ? s.segments.join(',') : null,
