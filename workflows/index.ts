@@ -9,7 +9,8 @@ export { ApprovalRefusedError, RunNotFoundError, WorkflowInputError } from './er
 export { auditWorkflow, type WorkflowAuditEvent, type WorkflowAction } from './audit';
 export { RUN_STATES, transition, type RunState } from './states';
 export { outOfScope } from './scope';
-export type { WorkflowRun, WorkflowAttempt, RunOutcome } from './types';
+export { RUN_OUTCOME_FILTERS } from './types';
+export type { WorkflowRun, WorkflowAttempt, RunOutcome, RunOutcomeFilter, RunListFilter } from './types';
 export type { RunTarget } from './target';
 export { loadRules, parseRule, ruleMatches, rulesDir, RuleError, type Rule } from './rules';
 export { runRules, afterIngest, ruleActor, type RuleResult, type AfterIngest } from './rule-runner';

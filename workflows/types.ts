@@ -50,6 +50,18 @@ export interface WorkflowRun {
 /** fixed: the row left its queue; still_open: it is there; reopened: gone at one check, back at a later one. */
 export type RunOutcome = 'fixed' | 'still_open' | 'reopened';
 
+/** What the runs list filters on; `unchecked` = succeeded and not checked after an ingest yet. */
+export const RUN_OUTCOME_FILTERS = ['fixed', 'still_open', 'reopened', 'unchecked'] as const;
+export type RunOutcomeFilter = (typeof RUN_OUTCOME_FILTERS)[number];
+
+export interface RunListFilter {
+  state?: RunState;
+  logId?: string;
+  caseId?: string;
+  playbookId?: string;
+  outcome?: RunOutcomeFilter;
+}
+
 export interface WorkflowAttempt {
   runId: string;
   attemptNo: number;

@@ -5,7 +5,7 @@
 // the engine is reached; the rows' amounts are read from the store, never from the request.
 import { z } from 'zod';
 import { EXCEPTION_QUEUE_IDS, type ExceptionQueueId } from '../../mining';
-import { MAX_PICKS, RUN_STATES, outOfScope, resolveTargets, savings, workflowEngine } from '../../workflows';
+import { MAX_PICKS, RUN_OUTCOME_FILTERS, RUN_STATES, outOfScope, resolveTargets, savings, workflowEngine } from '../../workflows';
 import type { User } from '../auth';
 import { NotFoundError } from '../errors';
 import { isoDate, logId } from '../schemas';
@@ -25,12 +25,28 @@ export const workflowsRouter = router({
   /** Every playbook with its definition (what, on which queue, who approves, limits). */
   playbooks: readProcedure.query(async ({ ctx }) => workflowEngine(await ctx.store()).listPlaybooks()),
 
-  /** Newest runs first, narrowed to the caller's scope. */
+  /**
+   * Newest runs first, narrowed to the caller's scope, filtered by state, log, case, playbook and
+   * outcome (`unchecked`: succeeded, not checked after an ingest yet). `more`: runs beyond `limit`.
+   */
   runs: readProcedure
-    .input(z.object({ state: z.enum(RUN_STATES).optional(), limit: z.number().int().min(1).max(500).default(100) }).optional())
+    .input(
+      z
+        .object({
+          state: z.enum(RUN_STATES).optional(),
+          logId: logId.optional(),
+          caseId: z.string().min(1).max(200).optional(),
+          playbookId: playbookId.optional(),
+          outcome: z.enum(RUN_OUTCOME_FILTERS).optional(),
+          limit: z.number().int().min(1).max(500).default(100),
+        })
+        .optional(),
+    )
     .query(async ({ ctx, input }) => {
-      const runs = await workflowEngine(await ctx.store()).list({ state: input?.state, limit: input?.limit ?? 100, viewer: ctx.user });
-      return { runs };
+      const { limit = 100, ...filter } = input ?? {};
+      // One more than asked says whether there are more, without a count query.
+      const runs = await workflowEngine(await ctx.store()).list({ ...filter, limit: limit + 1, viewer: ctx.user });
+      return { runs: runs.slice(0, limit), more: runs.length > limit };
     }),
 
   /** One run with its attempts (status, body excerpt, error, duration). */
