@@ -173,6 +173,7 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; allow: rea
   'auth.tokens.create': { call: (c) => c.auth.tokens.create({ name: 'matrix' }), allow: SIGNED_IN },
   'auth.tokens.revoke': { call: async (c) => c.auth.tokens.revoke({ id: (await c.auth.tokens.create({ name: 'to revoke' })).id }), allow: SIGNED_IN },
   'auth.users.list': { call: (c) => c.auth.users.list(), allow: ADMIN },
+  'auth.users.scopeOptions': { call: (c) => c.auth.users.scopeOptions(), allow: ADMIN },
   'auth.users.update': { call: (c) => c.auth.users.update({ id: 'matrix-user', roles: ['analyst'] }), allow: ADMIN },
   'auth.users.resetPassword': { call: (c) => c.auth.users.resetPassword({ id: 'matrix-user', password: MATRIX_PASSWORD }), allow: ADMIN },
   'auth.users.create': { call: (c) => c.auth.users.create({ id: `matrix-new-${++userSeq}`, roles: ['analyst'], password: MATRIX_PASSWORD }), allow: ADMIN },

@@ -6,7 +6,7 @@ import type { Store } from '../../sql';
 import { decoyHash, verifyPassword } from './passwords';
 import { signinLimiter, type FailureLimiter } from './rate-limit';
 import { createSession, deleteSession } from './sessions';
-import { toUser, userRow } from './users';
+import { markSignedIn, toUser, userRow } from './users';
 import type { User } from '../auth';
 
 export class SignInError extends Error {
@@ -55,6 +55,7 @@ export async function checkPassword(store: Store, a: SignInAttempt, limiter: Fai
 export async function signIn(store: Store, a: SignInAttempt, limiter: FailureLimiter = signinLimiter): Promise<{ user: User; session: string }> {
   const user = await checkPassword(store, a, limiter);
   const session = await createSession(store, user.id);
+  await markSignedIn(store, user.id);
   await audit.append(store, { actor: user.id, action: 'auth.signin', target: user.id, detail: { ip: a.ip } });
   return { user, session };
 }

@@ -17,14 +17,30 @@ export interface TokenSummary {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** ISO UTC; null = never expires. */
+  expiresAt: string | null;
 }
 
-export async function createToken(store: Store, userId: string, name: string): Promise<{ id: string; token: string; prefix: string }> {
+/** The longest life a token may be given (a year); "never" is asked for explicitly with null. */
+export const MAX_TOKEN_DAYS = 366;
+
+/** A new token; `expiresInDays` null or absent = never expires. The secret is only in this answer. */
+export async function createToken(
+  store: Store,
+  userId: string,
+  name: string,
+  expiresInDays: number | null = null,
+): Promise<{ id: string; token: string; prefix: string; expiresAt: string | null }> {
+  if (expiresInDays !== null && !(Number.isInteger(expiresInDays) && expiresInDays >= 1 && expiresInDays <= MAX_TOKEN_DAYS)) {
+    throw new RangeError(`a token expires after 1 to ${MAX_TOKEN_DAYS} whole days (got ${expiresInDays})`);
+  }
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const id = randomBytes(6).toString('base64url');
   const prefix = token.slice(0, 8);
-  await store.transaction((tx) => tx.query('accounts/token-insert', { id, user_id: userId, name, token_hash: sha256(token), prefix }));
-  return { id, token, prefix };
+  const [row] = await store.transaction((tx) =>
+    tx.query<{ expires_at: string | null }>('accounts/token-insert', { id, user_id: userId, name, token_hash: sha256(token), prefix, expires_days: expiresInDays }),
+  );
+  return { id, token, prefix, expiresAt: row?.expires_at ?? null };
 }
 
 export async function userForToken(store: Store, token: string): Promise<User | null> {
@@ -36,11 +52,20 @@ export async function userForToken(store: Store, token: string): Promise<User | 
 }
 
 export async function listTokens(store: Pick<Store, 'query'>, userId: string | null): Promise<TokenSummary[]> {
-  const rows = await store.query<{ id: string; user_id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null }>(
+  const rows = await store.query<{
+    id: string;
+    user_id: string;
+    name: string;
+    prefix: string;
+    created_at: string;
+    last_used_at: string | null;
+    revoked_at: string | null;
+    expires_at: string | null;
+  }>(
     'accounts/tokens-list',
     { user_id: userId },
   );
-  return rows.map((r) => ({ id: r.id, userId: r.user_id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+  return rows.map((r) => ({ id: r.id, userId: r.user_id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at, expiresAt: r.expires_at }));
 }
 
 export async function tokenOwner(store: Pick<Store, 'query'>, id: string): Promise<{ userId: string; name: string; revoked: boolean } | null> {

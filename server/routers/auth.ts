@@ -10,7 +10,11 @@ import {
   createUser,
   listTokens,
   listUsers,
+  MAX_TOKEN_DAYS,
+  randomPassword,
   revokeToken,
+  scopeOptions,
+  userRow,
   sessionCookie,
   setPassword,
   updateUser,
@@ -30,19 +34,27 @@ const badAccount = (err: unknown) => {
 };
 
 const tokensRouter = router({
-  /** Your tokens (the admin: everyone's with `all`), never the secret. */
-  list: accountProcedure.input(z.object({ all: z.boolean().optional() }).optional()).query(async ({ ctx, input }) => {
+  /** Your tokens (the admin: everyone's with `all`, or one user's with `userId`), never the secret. */
+  list: accountProcedure.input(z.object({ all: z.boolean().optional(), userId: z.string().min(1).max(64).optional() }).optional()).query(async ({ ctx, input }) => {
     const all = input?.all === true;
-    if (all && !ctx.user!.roles.includes('admin')) throw new TRPCError({ code: 'FORBIDDEN', message: "Only an admin lists everyone's tokens." });
-    return listTokens(await ctx.store(), all ? null : ctx.user!.id);
+    const other = input?.userId !== undefined && input.userId !== ctx.user!.id;
+    if ((all || other) && !ctx.user!.roles.includes('admin')) throw new TRPCError({ code: 'FORBIDDEN', message: "Only an admin lists other users' tokens." });
+    return listTokens(await ctx.store(), all ? null : (input?.userId ?? ctx.user!.id));
   }),
-  /** A new token: the secret is in this answer only; keep it. */
-  create: accountProcedure.input(z.object({ name: z.string().trim().min(1).max(80) })).mutation(async ({ ctx, input }) => {
-    const store = await ctx.store();
-    const t = await createToken(store, ctx.user!.id, input.name);
-    await audit.append(store, { actor: ctx.user!.id, action: 'token.create', target: t.id, detail: { name: input.name, prefix: t.prefix, ip: ipOf(ctx) } });
-    return t;
-  }),
+  /** A new token: the secret is in this answer only; keep it. `expiresInDays` null = never expires. */
+  create: accountProcedure
+    .input(z.object({ name: z.string().trim().min(1).max(80), expiresInDays: z.number().int().min(1).max(MAX_TOKEN_DAYS).nullable().optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const store = await ctx.store();
+      const t = await createToken(store, ctx.user!.id, input.name, input.expiresInDays ?? null);
+      await audit.append(store, {
+        actor: ctx.user!.id,
+        action: 'token.create',
+        target: t.id,
+        detail: { name: input.name, prefix: t.prefix, expiresAt: t.expiresAt, ip: ipOf(ctx) },
+      });
+      return t;
+    }),
   revoke: accountProcedure.input(z.object({ id: z.string().min(1).max(40) })).mutation(async ({ ctx, input }) => {
     const store = await ctx.store();
     const owner = await tokenOwner(store, input.id);
@@ -62,6 +74,12 @@ const scopeInput = z.object({ warehouses: z.array(z.string().min(1)).max(200).op
 
 const usersRouter = router({
   list: adminProcedure.query(async ({ ctx }) => listUsers(await ctx.store())),
+  /** The warehouses and segments of the store's orders, to scope a process owner to. */
+  scopeOptions: adminProcedure.query(async ({ ctx }) => scopeOptions(await ctx.store())),
+  /**
+   * A new account. Without `password` the server makes one and answers it: shown once, to hand
+   * over (the store keeps only its hash).
+   */
   create: adminProcedure
     .input(
       z.object({
@@ -69,14 +87,20 @@ const usersRouter = router({
         displayName: z.string().trim().min(1).max(120).optional(),
         roles: z.array(z.enum(ROLES)).min(1),
         scope: scopeInput.optional(),
-        password: z.string().max(200),
+        password: z.string().max(200).optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const store = await ctx.store();
-      await createUser(store, input).catch(badAccount);
-      await audit.append(store, { actor: ctx.user!.id, action: 'account.create', target: input.id, detail: { roles: input.roles, scope: input.scope ?? null } });
-      return { id: input.id };
+      const password = input.password ?? randomPassword();
+      await createUser(store, { ...input, password }).catch(badAccount);
+      await audit.append(store, {
+        actor: ctx.user!.id,
+        action: 'account.create',
+        target: input.id,
+        detail: { roles: input.roles, scope: input.scope ?? null, password: input.password === undefined ? 'generated' : 'set by admin' },
+      });
+      return { id: input.id, password: input.password === undefined ? password : null };
     }),
   /** Roles, scope (null = unscoped) or disabled; disabling ends the user's sessions and stops their tokens. */
   update: adminProcedure
@@ -91,13 +115,17 @@ const usersRouter = router({
       await audit.append(store, { actor: ctx.user!.id, action: 'account.update', target: id, detail: change });
       return { id };
     }),
-  /** A new password set by an admin (e.g. a forgotten one); the user's sessions end. */
-  resetPassword: adminProcedure.input(z.object({ id: z.string().min(2).max(64), password: z.string().max(200) })).mutation(async ({ ctx, input }) => {
+  /**
+   * A new password set by an admin (e.g. a forgotten one); the user's sessions end. Without
+   * `password` the server makes one and answers it (once).
+   */
+  resetPassword: adminProcedure.input(z.object({ id: z.string().min(2).max(64), password: z.string().max(200).optional() })).mutation(async ({ ctx, input }) => {
     const store = await ctx.store();
-    if (!(await listUsers(store)).some((u) => u.id === input.id)) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no user ${input.id}.` });
-    await setPassword(store, input.id, input.password).catch(badAccount);
-    await audit.append(store, { actor: ctx.user!.id, action: 'account.password_reset', target: input.id, detail: {} });
-    return { id: input.id };
+    if (!(await userRow(store, input.id))) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no user ${input.id}.` });
+    const password = input.password ?? randomPassword();
+    await setPassword(store, input.id, password).catch(badAccount);
+    await audit.append(store, { actor: ctx.user!.id, action: 'account.password_reset', target: input.id, detail: { password: input.password === undefined ? 'generated' : 'set by admin' } });
+    return { id: input.id, password: input.password === undefined ? password : null };
   }),
 });
 
@@ -130,6 +158,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const store = await ctx.store();
       const id = ctx.user!.id;
+      if (input.next === input.current) throw new TRPCError({ code: 'BAD_REQUEST', message: 'The new password must differ from the current one.' });
       try {
         await checkPassword(store, { username: id, password: input.current, ip: ipOf(ctx) });
       } catch (err) {
