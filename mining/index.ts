@@ -12,6 +12,7 @@ export { processMap, type ProcessMapOptions } from './process-map';
 export { simplifyMap, selectActivities, START, END, type Graph, type Simplified } from './simplify';
 export { logSummaries, dataRange } from './logs';
 export { logStats, type LogStats, type CaseStats, type VariantCount } from './log-stats';
+export { policiesDir } from './policies-dir';
 export { refreshSla, ensureSla, slaBreaches, slaSummary, slaDefinitions, loadSlaPolicy, PolicyError, type SlaPolicy, type SlaRule } from './sla';
 export { conformanceSummary, caseConformance, refreshConformance, loadReferenceModel, saveReferenceModel } from './conformance';
 export { kpiValues, KPIS, kpiDefinition } from './kpi-library';

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { append } from '../audit';
 import type { Store } from '../sql';
-import { policiesSubdir } from '../workflows/policy-file';
+import { policiesDir } from '../mining';
 
 export interface PolicyFileState {
   /** Relative to the policies folder, with `/` separators. */
@@ -73,7 +73,7 @@ export function diffPolicies(seen: readonly PolicyFileState[], now: readonly Pol
  * `policy_files` rows commit together, so a crash between them cannot lose or repeat an entry.
  * Answers what it recorded. Read-only stores record nothing.
  */
-export async function auditPolicyChanges(store: Store, dir = policiesSubdir('')): Promise<PolicyChange[]> {
+export async function auditPolicyChanges(store: Store, dir = policiesDir()): Promise<PolicyChange[]> {
   if (store.readOnly) return [];
   const now = readPolicyFolder(dir);
   // Cheap pre-check outside the writer: most calls find nothing to do.

@@ -2,10 +2,11 @@
 // the failing field named, and the id that must match the file name. Errors name the file.
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { policiesDir } from '../mining';
 
 /** $THROUGHLINE_POLICIES/<sub>, else <THROUGHLINE_ROOT or working directory>/policies/<sub>. */
 export function policiesSubdir(sub: string): string {
-  return join(process.env.THROUGHLINE_POLICIES ?? join(process.env.THROUGHLINE_ROOT ?? process.cwd(), 'policies'), sub);
+  return join(policiesDir(), sub);
 }
 
 /** `a.b[0].c` for a schema issue's path; `(file)` for the whole file. */

@@ -4,6 +4,7 @@
 // Semantics of every field: mining/README.md, section Conformance.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { policiesDir } from '../policies-dir';
 import { z } from 'zod';
 
 const activity = z.string().trim().min(1, 'an activity name is required');
@@ -68,8 +69,7 @@ export class ReferenceModelError extends Error {
 
 /** The default model file: reference-model.json in $THROUGHLINE_POLICIES, else <THROUGHLINE_ROOT or working directory>/policies. */
 export function defaultModelPath(): string {
-  const dir = process.env.THROUGHLINE_POLICIES ?? join(process.env.THROUGHLINE_ROOT ?? process.cwd(), 'policies');
-  return join(dir, 'reference-model.json');
+  return join(policiesDir(), 'reference-model.json');
 }
 
 type Path = readonly PropertyKey[];

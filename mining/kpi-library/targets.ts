@@ -2,6 +2,7 @@
 // with the code. Read by the KPI library (time zone), the DSO impact and the root cause.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { policiesDir } from '../policies-dir';
 
 export type StageId = 'creditHold' | 'pricingApproval' | 'warehouse' | 'invoiceLatency' | 'dispute' | 'latePayment';
 export const STAGE_IDS: readonly StageId[] = ['creditHold', 'pricingApproval', 'warehouse', 'invoiceLatency', 'dispute', 'latePayment'];
@@ -19,7 +20,7 @@ export interface Targets {
 
 /** targets.json in $THROUGHLINE_POLICIES, else <THROUGHLINE_ROOT or working directory>/policies. */
 export function targetsPath(): string {
-  return join(process.env.THROUGHLINE_POLICIES ?? join(process.env.THROUGHLINE_ROOT ?? process.cwd(), 'policies'), 'targets.json');
+  return join(policiesDir(), 'targets.json');
 }
 
 function check(t: Targets): Targets {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { policiesDir } from '../policies-dir';
 import { z } from 'zod';
 import { ALWAYS_OPEN, ALWAYS_OPEN_ID, compileCalendar, type Calendar, type CalendarSpec } from '../calendar';
 
@@ -141,10 +142,7 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-/** The policies folder: $THROUGHLINE_POLICIES, else <root>/policies. */
-export function policiesDir(): string {
-  return process.env.THROUGHLINE_POLICIES ?? join(process.env.THROUGHLINE_ROOT ?? process.cwd(), 'policies');
-}
+export { policiesDir };
 
 /**
  * Checks and compiles a policy from the two files' text. `names` are the file names used in
