@@ -57,12 +57,16 @@ const period = { from: '2025-03-01', to: '2025-04-01' };
 const MATRIX_PASSWORD = 'matrix-password-1';
 let userSeq = 0;
 
-/** The access table: every procedure, how to call it, and who may. Kept here, not derived. */
-const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; allow: readonly Who[] }> = {
+/**
+ * The access table: every procedure, how to call it, and who may. Kept here, not derived.
+ * `scopedOwner: 'refused'`: allowed to the role, but refused to the matrix's process owner (who is
+ * scoped) because the answer cannot be narrowed to a scope (server/owner-scope.ts).
+ */
+const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; allow: readonly Who[]; scopedOwner?: 'refused' }> = {
   'logs.list': { call: (c) => c.logs.list(), allow: READERS },
   'logs.dataRange': { call: (c) => c.logs.dataRange({ logId: 'o2c' }), allow: READERS },
-  'kpi.overview': { call: (c) => c.kpi.overview({ logId: 'o2c', period }), allow: READERS },
-  'kpi.trend': { call: (c) => c.kpi.trend({ logId: 'o2c', from: '2025-01-01', to: '2025-06-01', grain: 'week' }), allow: READERS },
+  'kpi.overview': { call: (c) => c.kpi.overview({ logId: 'o2c', period }), allow: READERS, scopedOwner: 'refused' },
+  'kpi.trend': { call: (c) => c.kpi.trend({ logId: 'o2c', from: '2025-01-01', to: '2025-06-01', grain: 'week' }), allow: READERS, scopedOwner: 'refused' },
   'map.process': {
     call: (c) => c.map.process({ logId: 'o2c', perspective: 'order', period, activityPct: 80, pathPct: 50 }),
     allow: READERS,
@@ -123,7 +127,7 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; allow: rea
   'ingest.progress': { call: (c) => c.ingest.progress({ jobId: 'access-table-import' }), allow: ADMIN },
   'runs.list': { call: (c) => c.runs.list({ logId: 'o2c' }), allow: READERS },
   'runs.freshness': { call: (c) => c.runs.freshness(), allow: READERS },
-  'runs.rejects': { call: async (c) => c.runs.rejects({ runId: (await c.runs.list()).runs[0].runId }), allow: READERS },
+  'runs.rejects': { call: async (c) => c.runs.rejects({ runId: (await c.runs.list()).runs[0].runId }), allow: READERS, scopedOwner: 'refused' },
   'notebooks.list': { call: (c) => c.notebooks.list(), allow: ANALYSTS },
   'notebooks.get': { call: async (c) => c.notebooks.get({ id: await someNotebook() }), allow: ANALYSTS },
   'notebooks.create': { call: (c) => c.notebooks.create({ title: 'Access table' }), allow: ANALYSTS },
@@ -236,7 +240,11 @@ describe('the role matrix', () => {
       it(`${allowed ? 'lets' : 'refuses'} ${who} ${allowed ? 'call ' : ''}${path}`, async () => {
         const before = await runCount();
         const err = await rule.call(callerFor(store, USERS[who])).then(() => null, (e: unknown) => e);
-        if (allowed) {
+        if (allowed && who === 'process_owner' && rule.scopedOwner === 'refused') {
+          expect(err).toBeInstanceOf(TRPCError);
+          expect((err as TRPCError).code).toBe('FORBIDDEN');
+          expect((err as TRPCError).message).toMatch(/not available within an owner scope/);
+        } else if (allowed) {
           if (err instanceof TRPCError) expect(['UNAUTHORIZED', 'FORBIDDEN'], `${path} for ${who}: ${err.message}`).not.toContain(err.code);
         } else {
           expect(err).toBeInstanceOf(TRPCError);

@@ -1,11 +1,13 @@
-// tRPC setup. Every procedure is built from `procedure`, which runs two middlewares:
-// `mapErrors` (domain errors → tRPC errors, errors.ts) and `authorize`, the ONE place that checks
-// the caller against the permission the procedure declares in its meta. A procedure without a
-// declared permission is refused, so forgetting one fails closed.
+// tRPC setup. Every procedure is built from `procedure`, which runs three middlewares:
+// `mapErrors` (domain errors → tRPC errors, errors.ts), `authorize`, the ONE place that checks
+// the caller against the permission the procedure declares in its meta (a procedure without a
+// declared permission is refused, so forgetting one fails closed), and `ownerScope`, the ONE place
+// that narrows a scoped process owner to their warehouses and segments (owner-scope.ts).
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Store } from '../sql';
-import { can, rolesOf, type Permission, type User } from './auth';
+import { can, rolesOf, scopeFilters, type Permission, type User } from './auth';
 import { toTRPCError } from './errors';
+import { narrowForOwner } from './owner-scope';
 
 export interface Context {
   /** The store, opened on first use (server/store.ts in the app, a temp store in tests). */
@@ -58,8 +60,17 @@ const authorize = t.middleware(({ ctx, meta, path, next }) => {
   return next();
 });
 
+// Runs before the procedure parses its input (middlewares added by `.use` here precede `.input`),
+// so it rewrites the raw input: the procedure's schema then checks the narrowed input like any other.
+const ownerScope = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
+  const scope = scopeFilters(ctx.user);
+  if (scope.length === 0) return next();
+  const narrowed = await narrowForOwner({ store: ctx.store, path, permission: meta?.permission, raw: await getRawInput(), scope });
+  return next({ getRawInput: async () => narrowed });
+});
+
 /** The base of every procedure. Declare what it needs: `procedure.meta({ permission: 'read' })`. */
-export const procedure = t.procedure.use(mapErrors).use(authorize);
+export const procedure = t.procedure.use(mapErrors).use(authorize).use(ownerScope);
 export const readProcedure = procedure.meta({ permission: 'read' });
 export const ingestProcedure = procedure.meta({ permission: 'ingest' });
 export const financeProcedure = procedure.meta({ permission: 'finance' });

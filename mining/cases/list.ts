@@ -77,6 +77,13 @@ export async function caseList(store: Store, opts: CaseListOptions = {}): Promis
   };
 }
 
+/** How many cases the selection holds (the case table's total, without a page). */
+export async function caseCount(store: Store, opts: ViewOptions): Promise<number> {
+  const s = await scope(store, opts);
+  const [row] = await selectedQuery<{ total: number }>(store, 'mining/cases/count', s.base, s.selection);
+  return row?.total ?? 0;
+}
+
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled. */
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';

@@ -2,7 +2,6 @@
 // the tiles, and one queue's rows with group filters, sort and paging. O2C logs only.
 import { z } from 'zod';
 import { EXCEPTION_QUEUE_IDS, exceptionQueue, exceptionsSummary, type ExceptionQueueId } from '../../mining/exceptions';
-import { scopeFilters, type User } from '../auth';
 import { filters, logId } from '../schemas';
 import { readProcedure, router } from '../trpc';
 
@@ -14,11 +13,9 @@ const groups = z
 const queue = z.enum(EXCEPTION_QUEUE_IDS as [ExceptionQueueId, ...ExceptionQueueId[]]);
 const input = z.object({ logId, filters, groups });
 
-/** A scoped process owner sees only the exceptions of their warehouses and segments (auth.ts). */
-const scoped = <T extends { filters: z.infer<typeof filters> }>(user: User | null, i: T): T => ({ ...i, filters: [...i.filters, ...scopeFilters(user)] });
-
+// A scoped process owner's warehouses and segments arrive in `filters` (trpc.ts ownerScope).
 export const exceptionsRouter = router({
-  summary: readProcedure.input(input).query(async ({ ctx, input }) => exceptionsSummary(await ctx.store(), scoped(ctx.user, input))),
+  summary: readProcedure.input(input).query(async ({ ctx, input }) => exceptionsSummary(await ctx.store(), input)),
   queue: readProcedure
     .input(
       input.extend({
@@ -29,5 +26,5 @@ export const exceptionsRouter = router({
         offset: z.number().int().min(0).max(10_000_000).default(0),
       }),
     )
-    .query(async ({ ctx, input }) => exceptionQueue(await ctx.store(), scoped(ctx.user, input))),
+    .query(async ({ ctx, input }) => exceptionQueue(await ctx.store(), input)),
 });

@@ -1,13 +1,19 @@
 // Logs: which logs the workspace holds, and the span of time one of them covers.
 import { z } from 'zod';
 import { dataRange, filterOptions, logPerspectives, logSummaries } from '../../mining';
+import { ruleFor } from '../../mining/refresh';
+import { scopeFilters } from '../auth';
 import { NotFoundError } from '../errors';
 import { defaultMonth, monthsCovered } from '../periods';
-import { logId, perspective } from '../schemas';
+import { filters, logId, perspective } from '../schemas';
 import { readProcedure, router } from '../trpc';
 
 export const logsRouter = router({
-  list: readProcedure.query(async ({ ctx }) => logSummaries(await ctx.store())),
+  /** A scoped owner's scope is a set of orders: other logs would only refuse them (owner-scope.ts). */
+  list: readProcedure.query(async ({ ctx }) => {
+    const logs = await logSummaries(await ctx.store());
+    return scopeFilters(ctx.user).length ? logs.filter((l) => ruleFor(l.kind, undefined)?.perspective === 'order') : logs;
+  }),
 
   /** First and last event of a log, the calendar months it covers and the month to open with. */
   dataRange: readProcedure.input(z.object({ logId })).query(async ({ ctx, input }) => {
@@ -23,8 +29,12 @@ export const logsRouter = router({
   /** The perspectives a log offers, its main one first. */
   perspectives: readProcedure.input(z.object({ logId })).query(async ({ ctx, input }) => logPerspectives(await ctx.store(), input.logId)),
 
-  /** What the filter bar offers: the activities and the common values of each attribute. */
+  /**
+   * What the filter bar offers: the activities and the common values of each attribute, counted
+   * over `filters` (for a scoped owner: their scope, added by trpc.ts), and `scope`, the filters
+   * every answer to this caller is narrowed by (the bar shows them as fixed chips).
+   */
   filterOptions: readProcedure
-    .input(z.object({ logId, perspective: perspective.optional() }))
-    .query(async ({ ctx, input }) => filterOptions(await ctx.store(), input)),
+    .input(z.object({ logId, perspective: perspective.optional(), filters }))
+    .query(async ({ ctx, input }) => ({ ...(await filterOptions(await ctx.store(), input)), scope: scopeFilters(ctx.user) })),
 });

@@ -2,9 +2,10 @@
 -- their case counts, and how many distinct values it has. The cases table's O2C columns (a
 -- multi-warehouse order counts for each warehouse), plus the scalar attributes of the case objects
 -- when $object_attrs (logs whose cases are objects with their own attributes: XES, CSV, OCEL).
+-- Over the selected cases only (a scoped owner is offered their own values).
 WITH c AS (
   SELECT case_id, segment, channel, order_type, warehouse, customer_name, payment_terms, currency
-  FROM cases WHERE log_id = $log_id AND perspective = $perspective
+  FROM cases WHERE log_id = $log_id AND perspective = $perspective AND case_no IN __SELECTED_CASES__
 ),
 v AS (
   SELECT 'segment' AS attribute, segment AS value FROM c
