@@ -1,11 +1,12 @@
-// One run: its target, approval, every attempt with its response, and the buttons the viewer may
+// One run: its target, approval, its outcome history after each ingest, every attempt with its
+// response, and the buttons the viewer may
 // use in its state (approve, cancel, retry, override with a reason). Pure: which buttons show is
 // decided by the caller (`allowed`); the server decides again and its refusal is shown as given.
 import { useState } from 'react';
 import { formatDateTime } from './case-format';
 import { caseLabel, formatAmount } from './exception-format';
-import { rolesText } from './remediation-format';
-import { StateBadge, lastResponse, type RunRow } from './RunsTable';
+import { outcomeHistory, outcomeLabel, outcomeTone, rolesText } from './remediation-format';
+import { OutcomeBadge, StateBadge, lastResponse, type RunRow } from './RunsTable';
 import styles from './Remediation.module.css';
 
 export interface AttemptRow {
@@ -86,6 +87,8 @@ export function RunDetail(p: RunDetailProps) {
           </>
         )}
       </dl>
+
+      <OutcomeHistory run={r} />
 
       <div className={styles.actionsRow} data-testid="run-actions">
         {p.allowed.includes('approve') && (
@@ -171,5 +174,27 @@ export function RunDetail(p: RunDetailProps) {
         </div>
       )}
     </section>
+  );
+}
+
+/** Closing the loop: what the checks after each ingest found (only for a run that succeeded). */
+function OutcomeHistory({ run }: { run: RunRow }) {
+  const steps = outcomeHistory(run);
+  if (!steps.length) return null;
+  return (
+    <div data-testid="run-outcome-history">
+      <h3 className={styles.subhead}>
+        After the next ingest <OutcomeBadge run={run} />
+      </h3>
+      <ol className={styles.history}>
+        {steps.map((s, i) => (
+          <li key={i} data-outcome={s.outcome}>
+            <span className={`${styles.badge} ${styles[outcomeTone(s.outcome)]}`}>{outcomeLabel(s.outcome)}</span>
+            {s.at && <span className={styles.muted}>{formatDateTime(s.at)} UTC</span>}
+            <span>{s.text}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

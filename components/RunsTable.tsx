@@ -1,8 +1,9 @@
-// Remediation runs as a table: state, playbook, target case (a link), requester, approver,
-// attempts, last response, created and updated (UTC). A row's id button opens its detail.
+// Remediation runs as a table: state, outcome after the next ingest, playbook, target case (a
+// link), requester, approver, attempts, last response, created and updated (UTC). A row's id
+// button opens its detail.
 import { formatDateTime } from './case-format';
 import { caseLabel, formatAmount } from './exception-format';
-import { runStateLabel, runStateTone } from './remediation-format';
+import { outcomeLabel, outcomeOf, outcomeTone, runStateLabel, runStateTone } from './remediation-format';
 import styles from './Remediation.module.css';
 
 /** The fields of a run the page shows (workflows' WorkflowRun fits). */
@@ -32,12 +33,31 @@ export interface RunRow {
   overrideBy: string | null;
   overrideReason: string | null;
   updatedAt: string;
+  /** Closing the loop: fixed / still_open / reopened, null = not checked (or not succeeded). */
+  outcome: string | null;
+  outcomeCheckedAt: string | null;
+  clearedAt: string | null;
 }
 
 export function StateBadge({ state }: { state: string }) {
   return (
     <span className={`${styles.badge} ${styles[runStateTone(state)]}`} data-testid="run-state" data-state={state}>
       {runStateLabel(state)}
+    </span>
+  );
+}
+
+/** The outcome badge with when it was checked; a dash for a run that did not succeed. */
+export function OutcomeBadge({ run, withTime = false }: { run: Pick<RunRow, 'state' | 'outcome' | 'outcomeCheckedAt'>; withTime?: boolean }) {
+  const o = outcomeOf(run);
+  if (!o) return <span className={styles.muted} data-testid="run-outcome" data-outcome="">—</span>;
+  const checked = run.outcomeCheckedAt ? `checked ${formatDateTime(run.outcomeCheckedAt)} UTC` : 'checked after the next ingest';
+  return (
+    <span className={styles.outcome} data-testid="run-outcome" data-outcome={o}>
+      <span className={`${styles.badge} ${styles[outcomeTone(o)]}`} title={o === 'unchecked' ? 'Checked after the next ingest' : `Checked ${formatDateTime(run.outcomeCheckedAt!)} UTC`}>
+        {outcomeLabel(o)}
+      </span>
+      {withTime && o !== 'unchecked' && <span className={styles.muted}>{checked}</span>}
     </span>
   );
 }
@@ -62,6 +82,7 @@ export function RunsTable({ runs, selected, playbookTitle, caseHref, onOpen, bus
           <tr>
             <th scope="col">Run</th>
             <th scope="col">Status</th>
+            <th scope="col">Outcome</th>
             <th scope="col">Playbook</th>
             <th scope="col">Case</th>
             <th scope="col" className={styles.num}>
@@ -87,6 +108,9 @@ export function RunsTable({ runs, selected, playbookTitle, caseHref, onOpen, bus
               </td>
               <td>
                 <StateBadge state={r.state} />
+              </td>
+              <td>
+                <OutcomeBadge run={r} withTime />
               </td>
               <td title={`${r.playbookId} v${r.playbookVersion}`}>{playbookTitle(r.playbookId)}</td>
               <td>{r.caseId ? <a href={caseHref(r.caseId)}>{caseLabel(r.caseId)}</a> : '—'}</td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalText, requestOutcome, rolesText, runStateLabel, runStateTone } from './remediation-format';
+import { approvalText, outcomeHistory, outcomeLabel, outcomeOf, outcomeTone, requestOutcome, rolesText, runStateLabel, runStateTone } from './remediation-format';
 
 describe('remediation words', () => {
   it('says who approves and when', () => {
@@ -29,5 +29,31 @@ describe('remediation words', () => {
     expect(runStateLabel('dead_lettered')).toBe('Dead-lettered');
     expect(runStateTone('succeeded')).toBe('good');
     expect(runStateTone('awaiting_approval')).toBe('warn');
+  });
+
+  it('names a run\'s outcome and its history from what the run keeps', () => {
+    const t1 = '2026-01-02T10:00:00.000Z';
+    const t2 = '2026-01-03T10:00:00.000Z';
+    expect(outcomeOf({ state: 'running', outcome: null })).toBeNull();
+    expect(outcomeOf({ state: 'succeeded', outcome: null })).toBe('unchecked');
+    expect(outcomeOf({ state: 'succeeded', outcome: 'still_open' })).toBe('still_open');
+    expect(['fixed', 'still_open', 'reopened', 'unchecked'].map((o) => `${outcomeLabel(o)}:${outcomeTone(o)}`)).toEqual([
+      'Fixed:good',
+      'Still open:warn',
+      'Reopened:bad',
+      'Not yet checked:neutral',
+    ]);
+    expect(outcomeHistory({ state: 'cancelled', outcome: null, outcomeCheckedAt: null, clearedAt: null })).toEqual([]);
+    expect(outcomeHistory({ state: 'succeeded', outcome: null, outcomeCheckedAt: null, clearedAt: null }).map((s) => s.outcome)).toEqual(['unchecked']);
+    expect(outcomeHistory({ state: 'succeeded', outcome: 'still_open', outcomeCheckedAt: t1, clearedAt: null })).toMatchObject([{ outcome: 'still_open', at: t1 }]);
+    expect(outcomeHistory({ state: 'succeeded', outcome: 'fixed', outcomeCheckedAt: t1, clearedAt: t1 })).toMatchObject([{ outcome: 'fixed', at: t1 }]);
+    expect(outcomeHistory({ state: 'succeeded', outcome: 'fixed', outcomeCheckedAt: t2, clearedAt: t1 }).map((s) => [s.outcome, s.at])).toEqual([
+      ['fixed', t1],
+      ['fixed', t2],
+    ]);
+    expect(outcomeHistory({ state: 'succeeded', outcome: 'reopened', outcomeCheckedAt: t2, clearedAt: t1 }).map((s) => [s.outcome, s.at])).toEqual([
+      ['fixed', t1],
+      ['reopened', t2],
+    ]);
   });
 });

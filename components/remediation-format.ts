@@ -60,3 +60,39 @@ export function requestOutcome(runs: readonly { state: string; approvalRoles: re
   if (waiting.length) parts.push(`${waiting.length} await${waiting.length === 1 ? 's' : ''} approval by a ${roles}`);
   return parts.join('; ') + '.';
 }
+
+/** A run's outcome after closing the loop; `unchecked` = succeeded, no ingest since. Null: not applicable (the run did not succeed). */
+export type OutcomeKey = 'fixed' | 'still_open' | 'reopened' | 'unchecked';
+export const OUTCOME_KEYS: readonly OutcomeKey[] = ['fixed', 'still_open', 'reopened', 'unchecked'];
+const OUTCOME_LABEL: Record<OutcomeKey, string> = { fixed: 'Fixed', still_open: 'Still open', reopened: 'Reopened', unchecked: 'Not yet checked' };
+export const outcomeLabel = (o: string): string => OUTCOME_LABEL[o as OutcomeKey] ?? o;
+export function outcomeTone(o: string): 'good' | 'bad' | 'warn' | 'neutral' {
+  return o === 'fixed' ? 'good' : o === 'reopened' ? 'bad' : o === 'still_open' ? 'warn' : 'neutral';
+}
+export function outcomeOf(run: { state: string; outcome: string | null }): OutcomeKey | null {
+  if (run.outcome) return run.outcome as OutcomeKey;
+  return run.state === 'succeeded' ? 'unchecked' : null;
+}
+
+export interface OutcomeStep {
+  outcome: OutcomeKey;
+  at: string | null;
+  text: string;
+}
+
+/**
+ * What the checks after each ingest found, oldest first, from what the run keeps: the first check
+ * that found the row gone (clearedAt) and the last check (outcomeCheckedAt). Checks between them
+ * that found the same are not kept apart, so the history names only the changes.
+ */
+export function outcomeHistory(run: { state: string; outcome: string | null; outcomeCheckedAt: string | null; clearedAt: string | null }): OutcomeStep[] {
+  const o = outcomeOf(run);
+  if (!o) return [];
+  if (o === 'unchecked') return [{ outcome: o, at: null, text: 'No ingest since the run succeeded: the next one checks whether the exception cleared.' }];
+  const steps: OutcomeStep[] = [];
+  if (run.clearedAt) steps.push({ outcome: 'fixed', at: run.clearedAt, text: 'The exception was gone from its queue.' });
+  if (o === 'reopened') steps.push({ outcome: o, at: run.outcomeCheckedAt, text: 'The exception was back in its queue (final: it no longer counts as fixed).' });
+  else if (o === 'still_open') steps.push({ outcome: o, at: run.outcomeCheckedAt, text: 'The exception was still in its queue.' });
+  else if (run.outcomeCheckedAt && run.outcomeCheckedAt !== run.clearedAt) steps.push({ outcome: o, at: run.outcomeCheckedAt, text: 'Still gone at the latest check.' });
+  return steps;
+}

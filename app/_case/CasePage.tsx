@@ -1,7 +1,8 @@
 'use client';
 // The case page: the case's key facts, its events across systems with their source records, the
 // SLA clock of each rule, the deviations from the reference model, and its related objects as a
-// graph. `case-actions` offers the playbooks that apply to the case's open exceptions.
+// graph. `case-actions` offers the playbooks that apply to the case's open exceptions; `case-runs`
+// lists the runs on the case.
 import { useQuery } from '@tanstack/react-query';
 import { CaseDeviations } from '../../components/CaseDeviations';
 import { CaseFacts } from '../../components/CaseFacts';
@@ -14,6 +15,7 @@ import { PageShell, type ResolvedView } from '../_shared/PageShell';
 import { messageOf } from '../_shared/url-state';
 import { useTRPC } from '../_trpc/client';
 import { CaseRemediation } from './CaseRemediation';
+import { CaseRuns } from './CaseRuns';
 import styles from './CasePage.module.css';
 
 export function CasePage({ caseId }: { caseId: string }) {
@@ -67,6 +69,7 @@ function CaseContent({ view, caseId }: { view: ResolvedView; caseId: string }) {
             <h2 className={styles.actionsTitle}>Actions</h2>
             <CaseRemediation view={view} caseId={caseId} />
           </section>
+          <CaseRuns view={view} caseId={caseId} />
           {d.sla && (
             <Panel title="SLA clocks" subtitle={`Policy ${d.sla.policyVersion ?? ''}: business time used against each rule's allowance`} testId="case-sla">
               <SlaClocks rules={d.sla.rules} clocks={d.sla.clocks} />

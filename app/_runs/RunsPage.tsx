@@ -1,23 +1,27 @@
 'use client';
-// The runs page: remediation runs newest first (workflows.runs, narrowed to the viewer's scope by
-// the server), a status filter, and the chosen run's detail with its attempts and the buttons the
-// viewer may use. URL keys: `state` (a run state), `run` (the run shown). Runs in flight are
-// polled, so a run approved here shows its attempts and outcome without a reload.
+// The runs page: what the playbooks saved on the chosen log (workflows.savings), its remediation
+// runs newest first (workflows.runs on the log, narrowed to the viewer's scope by the server) with
+// their outcome after the next ingest, filters by status, outcome and playbook, and the chosen
+// run's detail with its attempts, outcome history and the buttons the viewer may use. URL keys:
+// app/_runs/inputs.ts. Runs in flight are polled, so a run approved here shows its attempts and
+// outcome without a reload.
 import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { RunDetail, type RunAction } from '../../components/RunDetail';
 import { RunsTable } from '../../components/RunsTable';
-import { runStateLabel } from '../../components/remediation-format';
+import { outcomeLabel, runStateLabel } from '../../components/remediation-format';
+import { SavingsPanel } from '../../components/SavingsPanel';
 import { EmptyState, ErrorState, Placeholder } from '../../components/States';
 import { PageShell, type ResolvedView } from '../_shared/PageShell';
 import { messageOf, writeSearch } from '../_shared/url-state';
 import { useTRPC } from '../_trpc/client';
 import { runActions } from '../_remediation/permissions';
+import { isFiltered, readRunsFilter, runsInput } from './inputs';
+import { RunsFilters } from './RunsFilters';
 import styles from './RunsPage.module.css';
 
-export const STATES = ['awaiting_approval', 'approved', 'running', 'failed', 'dead_lettered', 'succeeded', 'cancelled', 'requested'] as const;
-type State = (typeof STATES)[number];
+const LIMIT = 200;
 const IN_FLIGHT = new Set(['requested', 'approved', 'running', 'failed']);
 const POLL_MS = 2000;
 
@@ -33,19 +37,19 @@ function RunsContent({ view }: { view: ResolvedView }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const search = useSearchParams();
-  const s = search.get('state');
-  const [state, setState] = useState<State | null>(STATES.includes(s as State) ? (s as State) : null);
+  const filter = readRunsFilter(search);
   const [selected, setSelected] = useState<string | null>(search.get('run'));
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   const meQ = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 300_000 }));
   const playbooksQ = useQuery(trpc.workflows.playbooks.queryOptions(undefined, { staleTime: 300_000 }));
   const runsQ = useQuery(
-    trpc.workflows.runs.queryOptions(state ? { state, limit: 200 } : { limit: 200 }, {
+    trpc.workflows.runs.queryOptions(runsInput(filter, view.logId, LIMIT), {
       placeholderData: keepPreviousData,
       refetchInterval: (q) => (q.state.data?.runs.some((r) => IN_FLIGHT.has(r.state)) ? POLL_MS : false),
     }),
   );
+  const savingsQ = useQuery(trpc.workflows.savings.queryOptions({ logId: view.logId }, { enabled: view.isO2C, placeholderData: keepPreviousData }));
   const runQ = useQuery(
     trpc.workflows.run.queryOptions(selected ? { runId: selected } : skipToken, {
       retry: false,
@@ -56,6 +60,7 @@ function RunsContent({ view }: { view: ResolvedView }) {
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: trpc.workflows.runs.queryKey() });
     void qc.invalidateQueries({ queryKey: trpc.workflows.run.queryKey() });
+    void qc.invalidateQueries({ queryKey: trpc.workflows.savings.queryKey() });
   };
   const done = (what: string) => () => {
     setMessage({ text: what, error: false });
@@ -86,27 +91,29 @@ function RunsContent({ view }: { view: ResolvedView }) {
     setMessage(null);
     writeSearch({ run: id }, 'push');
   };
-  const filter = (next: State | null) => {
-    setState(next);
-    writeSearch({ state: next }, 'replace');
-  };
+  const change = (key: 'state' | 'outcome' | 'pb', value: string | null) => writeSearch({ [key]: value }, 'replace');
 
   const title = (id: string) => playbooksQ.data?.find((p) => p.id === id)?.title ?? id;
   const caseHref = (caseId: string) => view.linkTo(`/cases/${encodeURIComponent(caseId)}`);
   const runs = runsQ.data?.runs;
+  const fixedRunsHref = (pb: string | null) => view.linkTo('/runs', { outcome: 'fixed', pb });
+  const filterWords = [filter.state && runStateLabel(filter.state).toLowerCase(), filter.outcome && outcomeLabel(filter.outcome).toLowerCase(), filter.playbookId && title(filter.playbookId)]
+    .filter(Boolean)
+    .join(', ');
 
   return (
     <div className={styles.stack}>
-      <div className={styles.filters} role="group" aria-label="Filter by status">
-        <button type="button" aria-pressed={state === null} onClick={() => filter(null)}>
-          All
-        </button>
-        {STATES.filter((st) => st !== 'requested').map((st) => (
-          <button key={st} type="button" aria-pressed={state === st} onClick={() => filter(st)} data-state={st}>
-            {runStateLabel(st)}
-          </button>
-        ))}
-      </div>
+      {!view.isO2C ? (
+        <p className={styles.note}>Remediation playbooks act on order-to-cash exceptions; this log has none. Choose an order-to-cash log in the header.</p>
+      ) : savingsQ.isError ? (
+        <ErrorState what="what the playbooks saved" message={messageOf(savingsQ.error)} onRetry={() => void savingsQ.refetch()} />
+      ) : !savingsQ.data ? (
+        <Placeholder height={190} label="Adding up what the playbooks saved…" />
+      ) : (
+        <SavingsPanel savings={savingsQ.data} playbookTitle={title} fixedRunsHref={fixedRunsHref} busy={savingsQ.isPlaceholderData} />
+      )}
+
+      <RunsFilters filter={filter} playbooks={playbooksQ.data ?? []} onChange={change} />
 
       {selected &&
         (runQ.isError ? (
@@ -132,14 +139,21 @@ function RunsContent({ view }: { view: ResolvedView }) {
       ) : !runs ? (
         <Placeholder height={360} label="Loading the runs…" />
       ) : runs.length === 0 ? (
-        <EmptyState title={state ? `No ${runStateLabel(state).toLowerCase()} runs` : 'No runs yet'}>
+        <EmptyState title={isFiltered(filter) ? `No runs: ${filterWords}` : 'No runs on this log yet'}>
           <p>
-            {state ? 'Choose another status above, or ' : ''}start one from an exception: open the <a href={view.linkTo('/exceptions')}>exception queues</a> and use
+            {isFiltered(filter) ? 'Choose other filters above, or ' : ''}start one from an exception: open the <a href={view.linkTo('/exceptions')}>exception queues</a> and use
             “Fix…” on a row. The <a href={view.linkTo('/playbooks')}>playbooks</a> say what each fix does and who approves it.
           </p>
         </EmptyState>
       ) : (
-        <RunsTable runs={runs} selected={selected} playbookTitle={title} caseHref={caseHref} onOpen={open} busy={runsQ.isPlaceholderData} />
+        <>
+          <RunsTable runs={runs} selected={selected} playbookTitle={title} caseHref={caseHref} onOpen={open} busy={runsQ.isPlaceholderData} />
+          {runsQ.data?.more && (
+            <p className={styles.note} data-testid="runs-more">
+              The newest {LIMIT} runs are shown; narrow the list with the filters above.
+            </p>
+          )}
+        </>
       )}
     </div>
   );
