@@ -1,11 +1,14 @@
 // The product header: name, the pages, which log is being looked at, how fresh its data is, and
 // the light/dark switch. Pure: links come from `hrefFor`, changes go out through the callbacks.
 import Link from 'next/link';
+import { Fragment } from 'react';
 import type { LogSummary } from '../mining/types';
 import { formatAsOf, formatCount } from './format';
 import styles from './Header.module.css';
+import { visibleGroups, type PageId } from './header-nav';
+import { NavMenu } from './NavMenu';
 
-export type PageId = 'overview' | 'map' | 'variants' | 'cases' | 'exceptions' | 'runs' | 'playbooks' | 'bottlenecks' | 'notebooks' | 'ingest' | 'import';
+export type { PageId } from './header-nav';
 export type Theme = 'light' | 'dark';
 
 export interface HeaderProps {
@@ -22,37 +25,20 @@ export interface HeaderProps {
   hrefFor?: (path: string) => string;
   theme?: Theme;
   onThemeChange?: (theme: Theme) => void;
-  /** The signed-in user (shown with a sign-out button when `onSignOut` is given). */
+  /**
+   * The signed-in user: the nav shows only the pages their roles may open (undefined = not known
+   * yet: the pages every role may open), the account link and, with `onSignOut`, sign-out.
+   */
   user?: { id: string; roles: readonly string[] } | null;
   onSignOut?: () => void;
 }
-
-interface NavItem {
-  id: PageId;
-  href: string;
-  label: string;
-  /** Pages that only make sense on an order-to-cash log. */
-  o2c?: boolean;
-}
-
-export const NAV: readonly NavItem[] = [
-  { id: 'overview', href: '/', label: 'Overview', o2c: true },
-  { id: 'map', href: '/map', label: 'Process map' },
-  { id: 'variants', href: '/variants', label: 'Variants' },
-  { id: 'cases', href: '/cases', label: 'Cases' },
-  { id: 'exceptions', href: '/exceptions', label: 'Exceptions', o2c: true },
-  { id: 'runs', href: '/runs', label: 'Runs' },
-  { id: 'playbooks', href: '/playbooks', label: 'Playbooks' },
-  { id: 'bottlenecks', href: '/bottlenecks', label: 'Bottlenecks' },
-  { id: 'notebooks', href: '/notebooks', label: 'Notebooks' },
-  { id: 'ingest', href: '/ingest', label: 'Ingest' },
-  { id: 'import', href: '/import', label: 'Import' },
-];
 
 const KIND_LABEL: Record<string, string> = { o2c: 'O2C', odoo: 'O2C', xes: 'XES', ocel: 'OCEL', csv: 'CSV' };
 
 export function Header({ asOf, logName, active = 'overview', logs, logId, onLogChange, hrefFor = (p) => p, theme, onThemeChange, user, onSignOut }: HeaderProps) {
   const current = logs?.find((l) => l.logId === logId);
+  const o2c = !current || current.kind === 'o2c' || current.kind === 'odoo';
+  const groups = visibleGroups({ roles: user === undefined ? undefined : (user?.roles ?? []), active, o2c });
   return (
     <header className={styles.header}>
       <div className={styles.brand}>
@@ -80,16 +66,31 @@ export function Header({ asOf, logName, active = 'overview', logs, logId, onLogC
           <span className={styles.context}>{logName ?? 'Order-to-cash'}</span>
         )}
         <nav className={styles.nav} aria-label="Pages">
-          {NAV.filter((n) => !n.o2c || !current || current.kind === 'o2c' || current.kind === 'odoo' || n.id === active).map((n) => (
-            <Link
-              key={n.id}
-              href={n.id === 'ingest' || n.id === 'import' || n.id === 'notebooks' ? n.href : hrefFor(n.href)}
-              className={`${styles.navLink} ${n.id === active ? styles.navActive : ''}`}
-              aria-current={n.id === active ? 'page' : undefined}
-            >
-              {n.label}
-            </Link>
-          ))}
+          {groups.map((g, i) => {
+            // The active page's group, and a group of one page, show their links; the others open as menus.
+            const inline = g.items.length === 1 || g.items.some((n) => n.id === active);
+            return (
+              <Fragment key={g.id}>
+                {i > 0 && <span className={styles.groupGap} aria-hidden />}
+                {inline ? (
+                  <div role="group" aria-label={g.label} className={styles.group} data-testid={`nav-group-${g.id}`}>
+                    {g.items.map((n) => (
+                      <Link
+                        key={n.id}
+                        href={n.keepsView ? hrefFor(n.href) : n.href}
+                        className={`${styles.navLink} ${n.id === active ? styles.navActive : ''}`}
+                        aria-current={n.id === active ? 'page' : undefined}
+                      >
+                        {n.label}
+                      </Link>
+                    ))}
+                  </div>
+                ) : (
+                  <NavMenu label={g.label} items={g.items.map((n) => ({ ...n, href: n.keepsView ? hrefFor(n.href) : n.href }))} />
+                )}
+              </Fragment>
+            );
+          })}
         </nav>
       </div>
       <div className={styles.meta} data-testid="as-of">
@@ -117,11 +118,23 @@ export function Header({ asOf, logName, active = 'overview', logs, logId, onLogC
             {theme === 'dark' ? '☀' : '☾'}
           </button>
         )}
+        {user && (
+          <Link
+            href="/account"
+            className={`${styles.theme} ${styles.signOut} ${styles.account} ${active === 'account' ? styles.accountActive : ''}`}
+            aria-label={`Your account: ${user.id}`}
+            aria-current={active === 'account' ? 'page' : undefined}
+            title={`Signed in as ${user.id} (${user.roles.join(', ')}): your account, password and API tokens`}
+            data-testid="account-link"
+          >
+            <span aria-hidden>{user.id.replace(/^demo-/, '').slice(0, 1).toUpperCase()}</span>
+          </Link>
+        )}
         {user && onSignOut && (
-          // One compact button (the header is full at 1440 px): the user's initial; its name says who and what it does.
+          // A compact icon button (the header is full at 1440 px); its name says who and what it does.
           <button
             type="button"
-            className={`${styles.theme} ${styles.signOut}`}
+            className={styles.theme}
             onClick={onSignOut}
             aria-label={`Sign out ${user.id}`}
             title={`Signed in as ${user.id} (${user.roles.join(', ')}). Click to sign out.`}
@@ -130,7 +143,9 @@ export function Header({ asOf, logName, active = 'overview', logs, logId, onLogC
             <span data-testid="signed-in-user" className={styles.srOnly}>
               {user.id}
             </span>
-            <span aria-hidden>{user.id.replace(/^demo-/, '').slice(0, 1).toUpperCase()}</span>
+            <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden>
+              <path d="M5 2H3a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h2M9 10l3-3-3-3M12 7H5.5" stroke="currentColor" fill="none" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
           </button>
         )}
       </div>

@@ -2,11 +2,11 @@
 // The audit trail page: the chain check on top, then the entries newest first, narrowed by actor
 // and action (URL keys `actor`, `action`, `page`), and the CSV export of what is shown.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { formatCount, formatUtc } from '../../components/format';
 import { ErrorState, Placeholder } from '../../components/States';
+import { AppHeader } from '../_shared/AppHeader';
 import { useTRPC } from '../_trpc/client';
 import styles from './AuditTrail.module.css';
 
@@ -39,89 +39,89 @@ export function AuditTrail() {
   const total = listQ.data?.total ?? 0;
 
   return (
-    <main className={styles.page}>
-      <p className={styles.back}>
-        <Link href="/">← Dashboard</Link>
-      </p>
-      <h1 className={styles.title}>Audit trail</h1>
-      <p className={styles.subtitle}>Sign-ins, tokens, accounts, ingests, notebook runs and remediation requests and approvals, each entry chained to the one before by its hash.</p>
+    <>
+      <AppHeader asOf={undefined} logName="Audit trail" active="audit" />
+      <main className={styles.page}>
+        <h1 className={styles.title}>Audit trail</h1>
+        <p className={styles.subtitle}>Sign-ins, tokens, accounts, ingests, notebook runs and remediation requests and approvals, each entry chained to the one before by its hash.</p>
 
-      <div className={styles.chain} data-testid="audit-chain" role="status">
-        {verifyQ.isPending ? (
-          'Checking the chain…'
-        ) : verifyQ.error ? (
-          <span className={styles.bad}>Could not check the chain: {verifyQ.error.message}</span>
-        ) : verifyQ.data.ok ? (
-          <span className={styles.good}>Chain intact: {formatCount(verifyQ.data.entries)} entries verified.</span>
-        ) : (
-          <span className={styles.bad}>
-            Chain broken at entry {verifyQ.data.brokenSeq}: {verifyQ.data.reason}.
-          </span>
-        )}
-      </div>
-
-      <form className={styles.filters} onSubmit={submit}>
-        <label>
-          <span>Actor</span>
-          <input value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} placeholder="user id" />
-        </label>
-        <label>
-          <span>Action starts with</span>
-          <input value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} placeholder="auth. / ingest. / workflow." />
-        </label>
-        <button type="submit">Show</button>
-        <a className={styles.export} href={exportHref}>
-          Export CSV
-        </a>
-      </form>
-
-      {listQ.error ? (
-        <ErrorState what="the audit trail" message={listQ.error.message} onRetry={() => void listQ.refetch()} />
-      ) : !listQ.data ? (
-        <Placeholder height={480} label="Loading the audit trail" />
-      ) : listQ.data.entries.length === 0 ? (
-        <p className={styles.empty}>No entries{actor || action ? ' match these filters: clear them to see everything' : ' yet: sign-ins and ingests are recorded as they happen'}.</p>
-      ) : (
-        <>
-          <table className={styles.table} data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {listQ.data.entries.map((e) => (
-                <tr key={e.seq}>
-                  <td className={styles.num}>{e.seq}</td>
-                  <td className={styles.when}>{formatUtc(e.at, 'd MMM yyyy, HH:mm:ss')}</td>
-                  <td>{e.actor}</td>
-                  <td>{e.action}</td>
-                  <td>{e.target ?? '—'}</td>
-                  <td className={styles.detail} title={JSON.stringify(e.detail)}>
-                    {JSON.stringify(e.detail)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <nav className={styles.pager} aria-label="Pages of entries">
-            <span>
-              {formatCount(page * PAGE + 1)}–{formatCount(page * PAGE + listQ.data.entries.length)} of {formatCount(total)}
+        <div className={styles.chain} data-testid="audit-chain" role="status">
+          {verifyQ.isPending ? (
+            'Checking the chain…'
+          ) : verifyQ.error ? (
+            <span className={styles.bad}>Could not check the chain: {verifyQ.error.message}</span>
+          ) : verifyQ.data.ok ? (
+            <span className={styles.good}>Chain intact: {formatCount(verifyQ.data.entries)} entries verified.</span>
+          ) : (
+            <span className={styles.bad}>
+              Chain broken at entry {verifyQ.data.brokenSeq}: {verifyQ.data.reason}.
             </span>
-            <button type="button" disabled={page === 0} onClick={() => go({ actor, action, page: page - 1 })}>
-              Newer
-            </button>
-            <button type="button" disabled={(page + 1) * PAGE >= total} onClick={() => go({ actor, action, page: page + 1 })}>
-              Older
-            </button>
-          </nav>
-        </>
-      )}
-    </main>
+          )}
+        </div>
+
+        <form className={styles.filters} onSubmit={submit}>
+          <label>
+            <span>Actor</span>
+            <input value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} placeholder="user id" />
+          </label>
+          <label>
+            <span>Action starts with</span>
+            <input value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} placeholder="auth. / ingest. / workflow." />
+          </label>
+          <button type="submit">Show</button>
+          <a className={styles.export} href={exportHref}>
+            Export CSV
+          </a>
+        </form>
+
+        {listQ.error ? (
+          <ErrorState what="the audit trail" message={listQ.error.message} onRetry={() => void listQ.refetch()} />
+        ) : !listQ.data ? (
+          <Placeholder height={480} label="Loading the audit trail" />
+        ) : listQ.data.entries.length === 0 ? (
+          <p className={styles.empty}>No entries{actor || action ? ' match these filters: clear them to see everything' : ' yet: sign-ins and ingests are recorded as they happen'}.</p>
+        ) : (
+          <>
+            <table className={styles.table} data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Actor</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Detail</th>
+                </tr>
+              </thead>
+              <tbody>
+                {listQ.data.entries.map((e) => (
+                  <tr key={e.seq}>
+                    <td className={styles.num}>{e.seq}</td>
+                    <td className={styles.when}>{formatUtc(e.at, 'd MMM yyyy, HH:mm:ss')}</td>
+                    <td>{e.actor}</td>
+                    <td>{e.action}</td>
+                    <td>{e.target ?? '—'}</td>
+                    <td className={styles.detail} title={JSON.stringify(e.detail)}>
+                      {JSON.stringify(e.detail)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <nav className={styles.pager} aria-label="Pages of entries">
+              <span>
+                {formatCount(page * PAGE + 1)}–{formatCount(page * PAGE + listQ.data.entries.length)} of {formatCount(total)}
+              </span>
+              <button type="button" disabled={page === 0} onClick={() => go({ actor, action, page: page - 1 })}>
+                Newer
+              </button>
+              <button type="button" disabled={(page + 1) * PAGE >= total} onClick={() => go({ actor, action, page: page + 1 })}>
+                Older
+              </button>
+            </nav>
+          </>
+        )}
+      </main>
+    </>
   );
 }

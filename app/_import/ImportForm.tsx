@@ -5,11 +5,10 @@ import { createTRPCClient, httpLink } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { formatCount } from '../../components/format';
-import { Header } from '../../components/Header';
 import { Panel } from '../../components/Panel';
 import { TIMESTAMP_FORMATS, TIMESTAMP_FORMAT_LABELS, type NamedTimestampFormat, type PartialMapping } from '../../ingest/csv/types';
 import type { AppRouter } from '../../server/router';
-import { useTheme } from '../_shared/theme';
+import { AppHeader } from '../_shared/AppHeader';
 import styles from './ImportForm.module.css';
 
 type Out = inferRouterOutputs<AppRouter>;
@@ -48,7 +47,6 @@ function toBase64(file: File): Promise<string> {
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function ImportForm() {
-  const [theme, setTheme] = useTheme();
   const [token, setToken] = useState('');
   const tokenRef = useRef('');
   useEffect(() => {
@@ -151,7 +149,7 @@ export function ImportForm() {
 
   return (
     <>
-      <Header asOf={undefined} logName="Import a table" active="import" theme={theme} onThemeChange={setTheme} />
+      <AppHeader asOf={undefined} logName="Import a table" active="import" />
       <main className={styles.page}>
         <div>
           <h1 className={styles.title}>Import an event log table</h1>

@@ -5,7 +5,6 @@ import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 import { formatAsOf, formatCount } from '../../components/format';
-import { Header } from '../../components/Header';
 import { IngestFreshness, IngestFreshnessSkeleton } from '../../components/IngestFreshness';
 import { formatRunDuration } from '../../components/IngestFormat';
 import { IngestRejects } from '../../components/IngestRejects';
@@ -15,13 +14,12 @@ import { Panel } from '../../components/Panel';
 import { ErrorState, Placeholder } from '../../components/States';
 import { useTRPC } from '../_trpc/client';
 import { ingestInputs, rejectsPageParam } from './inputs';
-import { useTheme } from '../_shared/theme';
+import { AppHeader } from '../_shared/AppHeader';
 import styles from './Ingest.module.css';
 import { messageOf, writeSearch } from '../_shared/url-state';
 
 
 export function Ingest() {
-  const [theme, setTheme] = useTheme();
   const trpc = useTRPC();
   const search = useSearchParams();
   const inputs = ingestInputs(search);
@@ -36,7 +34,7 @@ export function Ingest() {
 
   const fresh = freshQ.data;
   const runs = runsQ.data;
-  const header = <Header asOf={fresh ? fresh.freshest : undefined} logName="Ingest" active="ingest" theme={theme} onThemeChange={setTheme} />;
+  const header = <AppHeader asOf={fresh ? fresh.freshest : undefined} logName="Ingest" active="ingest" />;
 
   if (runs && runs.total === 0) {
     return (

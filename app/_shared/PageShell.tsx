@@ -3,15 +3,15 @@
 // page title, and the states before there is anything to show (logs loading or failing, an empty
 // store, an O2C page on a log that is not O2C). The page's content renders only once a log with
 // data is chosen, and receives the resolved view.
-import { keepPreviousData, skipToken, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { FilterBar } from '../../components/FilterBar';
-import { Header, type PageId } from '../../components/Header';
+import type { PageId } from '../../components/Header';
 import { NoData } from '../../components/NoData';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useTRPC } from '../_trpc/client';
+import { AppHeader } from './AppHeader';
 import styles from './PageShell.module.css';
-import { useTheme } from './theme';
 import { useView, type View, type ViewInput } from './use-view';
 
 export type ResolvedView = View & { log: NonNullable<View['log']>; logId: string; perspective: string; input: ViewInput };
@@ -34,15 +34,12 @@ export interface PageShellProps {
 export function PageShell({ page, title, subtitle, actions, requires = 'any', perspectiveSwitch = false, children }: PageShellProps) {
   const trpc = useTRPC();
   const view = useView();
-  const [theme, setTheme] = useTheme();
   const ready = view.input !== null && view.log !== null;
   const resolved = ready ? (view as ResolvedView) : null;
 
   const optionsQ = useQuery(
     trpc.logs.filterOptions.queryOptions(view.input ? { logId: view.input.logId, perspective: view.input.perspective } : skipToken, { staleTime: 60_000 }),
   );
-  const meQ = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 300_000 }));
-  const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSettled: () => window.location.assign('/signin') }));
   const filtered = !!view.input && view.filters.length > 0;
   const selectedQ = useQuery(trpc.views.durations.queryOptions(filtered && view.input ? view.input : skipToken, { placeholderData: keepPreviousData }));
   const allQ = useQuery(
@@ -50,7 +47,7 @@ export function PageShell({ page, title, subtitle, actions, requires = 'any', pe
   );
 
   const header = (
-    <Header
+    <AppHeader
       active={page}
       asOf={view.logsLoaded ? (view.log && view.log.events > 0 ? view.log.lastEvent : null) : undefined}
       logName={view.log?.name}
@@ -58,10 +55,6 @@ export function PageShell({ page, title, subtitle, actions, requires = 'any', pe
       logId={view.logId}
       onLogChange={view.setLog}
       hrefFor={(p) => view.linkTo(p)}
-      theme={theme}
-      onThemeChange={setTheme}
-      user={meQ.data ?? null}
-      onSignOut={() => signOut.mutate()}
     />
   );
 
