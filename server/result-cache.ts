@@ -5,8 +5,11 @@
 // visitor of the overview asks the same questions; at 1M orders each answer costs 1–3 s of CPU.
 // Only finished answers are kept (a cancelled or failed call keeps nothing); at most MAX_ENTRIES,
 // least recently used out first. THROUGHLINE_RESULT_CACHE=0 turns it off (benchmarks of compute).
-// The key is the procedure's input: an answer that depended on who asks (a scoped owner) would
-// have to carry that in its input, or not be cached.
+// The key is the procedure's input as parsed. A scoped process owner's scope is already in it:
+// trpc.ts `ownerScope` appends it to the raw input's filters before the procedure parses it, so an
+// owner's answer is keyed by the narrowed filters and is shared only with a caller who sent exactly
+// those filters (the same answer), never with an unscoped caller (owner-scope.test.ts). An answer
+// that depended on who asks in any other way would have to carry that in its input, or not be cached.
 import { createHash } from 'node:crypto';
 import type { Store } from '../sql';
 import { loadTargets } from '../mining/kpi-library/targets';
