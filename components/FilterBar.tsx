@@ -17,11 +17,13 @@ export interface FilterBarProps {
   selected?: { cases: number; of: number } | null;
   /** The link's filters could not all be read. */
   problem?: string | null;
+  /** Filters the server narrows every answer by for this user (a scoped owner): shown, never removable. */
+  scope?: readonly Filter[];
 }
 
 type Kind = 'attribute' | 'activity' | 'timeframe' | 'duration';
 
-export function FilterBar({ filters, onChange, options, selected, problem }: FilterBarProps) {
+export function FilterBar({ filters, onChange, options, selected, problem, scope = [] }: FilterBarProps) {
   const [open, setOpen] = useState(false);
   const addRef = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -32,7 +34,15 @@ export function FilterBar({ filters, onChange, options, selected, problem }: Fil
     <section className={styles.bar} aria-label="Filters" data-testid="filter-bar">
       <span className={styles.label}>Filters</span>
       <ul className={styles.chips}>
-        {filters.length === 0 && <li className={styles.none}>All cases</li>}
+        {scope.map((f) => {
+          const text = `Your scope: ${describeScope(f)}`;
+          return (
+            <li key={`scope:${JSON.stringify(f)}`} className={`${styles.chip} ${styles.scope}`} data-testid="scope-chip" title={`${text}. Every page shows only these cases; an admin sets the scope.`}>
+              <span className={styles.chipText}>{text}</span>
+            </li>
+          );
+        })}
+        {filters.length === 0 && <li className={styles.none}>{scope.length ? 'No other filters' : 'All cases'}</li>}
         {filters.map((f, i) => {
           const text = describeFilter(f);
           return (
@@ -70,6 +80,11 @@ export function FilterBar({ filters, onChange, options, selected, problem }: Fil
       )}
     </section>
   );
+}
+
+/** "warehouse DC-EAST" — the scope's words (its filters are attribute filters on warehouse or segment). */
+function describeScope(f: Filter): string {
+  return f.kind === 'attribute' ? `${attributeLabel(f.attribute).toLowerCase()} ${f.values.join(', ')}` : describeFilter(f);
 }
 
 function AddFilter({ options, onAdd, onClose }: { options: FilterOptions | undefined; onAdd: (f: Filter) => void; onClose: () => void }) {

@@ -89,6 +89,7 @@ export function PageShell({ page, title, subtitle, actions, requires = 'any', pe
             filters={view.filters}
             onChange={(f) => view.setFilters(f)}
             options={optionsQ.data}
+            scope={optionsQ.data?.scope}
             problem={view.filterProblem}
             selected={selectedQ.data && allQ.data ? { cases: selectedQ.data.cases, of: allQ.data.cases } : null}
           />
