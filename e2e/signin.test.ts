@@ -1,6 +1,6 @@
 // Sign-in in the browser: an anonymous visitor is sent to /signin, a wrong password says so (and
 // nothing else), the right one lands on the page asked for with the user in the header, and
-// signing out ends the session.
+// signing out ends the session. A process owner scoped to a warehouse sees only its cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 
@@ -50,4 +50,52 @@ describe('sign-in', () => {
     // The 401 of the wrong password is the only console error.
     expect(h.consoleErrors().filter((e) => !/401/.test(e))).toEqual([]);
   }, 120_000);
+
+  it("shows a process owner scoped to one warehouse only that warehouse's cases, with the scope as a fixed chip", async () => {
+    await h.signInAs('demo-admin');
+    type Options = { attributes: { attribute: string; values: { value: string; cases: number }[] }[] };
+    const warehouse = (await h.query<Options>('logs.filterOptions', { logId: 'o2c' })).attributes.find((a) => a.attribute === 'warehouse')!.values[0].value;
+    const made = await h.fetch('/api/trpc/auth.users.create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'scoped-owner', roles: ['process_owner'], scope: { warehouses: [warehouse] }, password: 'scoped-owner-pass-1' }),
+    });
+    expect(made.status).toBe(200);
+    type Page = { total: number; rows: { case_id: string; warehouse: string | null }[] };
+    const spelled = await h.query<Page>('cases.list', { logId: 'o2c', filters: [{ kind: 'attribute', attribute: 'warehouse', values: [warehouse] }], limit: 5000 });
+    const all = await h.query<Page>('cases.list', { logId: 'o2c', filters: [], limit: 1 });
+    expect(spelled.total).toBeGreaterThan(0);
+    expect(spelled.total).toBeLessThan(all.total);
+
+    await h.context.clearCookies();
+    const page = await h.newPage();
+    await page.goto(`${h.url}/cases`);
+    await page.waitForURL(/\/signin\?next=%2Fcases$/);
+    await page.getByLabel('User name').fill('scoped-owner');
+    await page.getByLabel('Password').fill('scoped-owner-pass-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/cases$/);
+    await expect.poll(() => page.getByTestId('scope-chip').textContent(), { timeout: 20_000 }).toBe(`Your scope: warehouse ${warehouse}`);
+    expect(await page.getByTestId('scope-chip').getByRole('button').count()).toBe(0); // cannot be removed
+    await page.waitForSelector('[data-testid="case-row"]');
+    expect(await page.getAttribute('[data-testid="cases-total"]', 'data-value')).toBe(String(spelled.total));
+    const inScope = new Set(spelled.rows.map((r) => r.case_id));
+    const shown = await page.locator('[data-testid="case-row"] td:first-child').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const id of shown) expect(inScope.has(id.trim()), `${id} is in ${warehouse}`).toBe(true);
+    await h.shot(page, 'scoped-owner-cases');
+    // The CSV export, with the owner's own session, holds exactly the in-scope cases.
+    const href = await page.getAttribute('[data-testid="export-csv"]', 'href');
+    const csv = await h.context.request.get(`${h.url}${href}`);
+    expect(csv.status()).toBe(200);
+    const ids = (await csv.text()).trim().split('\r\n').slice(1).map((line) => line.split(',')[0].replaceAll('"', ''));
+    expect(ids.sort()).toEqual([...inScope].sort());
+    // Another warehouse's case is not found on the case page, as a case that does not exist.
+    const outside = (await h.query<Page>('cases.list', { logId: 'o2c', filters: [{ kind: 'attribute', attribute: 'warehouse', values: [warehouse], exclude: true }], limit: 1 })).rows[0].case_id;
+    const res = await h.context.request.get(`${h.url}/api/trpc/cases.detail?input=${encodeURIComponent(JSON.stringify({ logId: 'o2c', caseId: outside }))}`);
+    expect(res.status()).toBe(404);
+    await page.close();
+    await h.signInAs('demo-admin');
+    expect(h.consoleErrors().filter((e) => !/401/.test(e))).toEqual([]);
+  }, 180_000);
 });
