@@ -134,9 +134,17 @@ describe("a scoped process owner's cases", () => {
     // The scope is a set of sales orders: a delivery perspective cannot be narrowed to it.
     const d = await refusal(o.cases.list({ logId: 'o2c', perspective: 'delivery', filters: [] }));
     expect(d?.code).toBe('FORBIDDEN');
-    expect(d?.message).toMatch(/Your scope \(warehouse .+\) is a set of sales orders; cases\.list on delivery cases/);
+    expect(d?.message).toMatch(/^Your scope \(warehouse .+\) is a set of sales orders; cases\.list cannot be narrowed to it on log "o2c", whose cases here are "delivery", not sales orders\./);
     expect((await refusal(o.kpi.overview({ logId: 'o2c' })))?.message).toMatch(/kpi\.overview is not available within an owner scope/);
     expect((await refusal(o.views.durations({ logId: 'o2c', perspective: 'order', filters: [] })))).toBeNull();
+    // So the page offers them the order perspective only, and lists only logs with orders.
+    expect(await o.logs.perspectives({ logId: 'o2c' })).toEqual(['order']);
+    expect((await callerFor(store, admin).logs.perspectives({ logId: 'o2c' })).length).toBeGreaterThan(1);
+    await callerFor(store, admin).ingest.importFile({ path: join(process.cwd(), 'fixtures', 'datasets', 'running-example.xes'), logId: 'rx' });
+    expect((await callerFor(store, admin).logs.list()).map((l) => l.logId)).toEqual(['o2c', 'rx']);
+    expect((await o.logs.list()).map((l) => l.logId)).toEqual(['o2c']);
+    const xes = await refusal(o.views.variants({ logId: 'rx', filters: [] }));
+    expect(xes).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/views\.variants cannot be narrowed to it on log "rx", whose cases here are "case"/) });
     // An unscoped owner and the admin are not narrowed.
     const plain = await callerFor(store, { id: 'otto', roles: ['process_owner'] }).cases.list({ logId: 'o2c', filters: [], limit: 1 });
     expect(plain.total).toBe((await callerFor(store, admin).cases.list({ logId: 'o2c', filters: [], limit: 1 })).total);

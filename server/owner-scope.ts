@@ -38,7 +38,7 @@ const refuse = (why: string): ScopeRule => ({ apply: 'refuse', why });
 export const OWNER_SCOPE: Readonly<Record<string, ScopeRule>> = {
   'logs.list': self('only order-to-cash logs are listed to a scoped owner (counts and first/last event are the log\'s)'),
   'logs.dataRange': none("the log's first and last event and the months it covers"),
-  'logs.perspectives': none('the perspectives a log offers'),
+  'logs.perspectives': self('a scoped owner is offered the order perspective only'),
   'logs.filterOptions': FILTERS,
   'kpi.overview': refuse('the headline KPIs are computed over the whole log (no filters); a scoped owner reads their numbers on the filtered views'),
   'kpi.trend': refuse('the KPI trend is computed over the whole log (no filters)'),
@@ -122,7 +122,7 @@ async function orderPerspective(store: Store, path: string, h: z.infer<typeof he
   if (resolved !== 'order') {
     throw new TRPCError({
       code: 'FORBIDDEN',
-      message: `Your scope (${describeScope(scope)}) is a set of sales orders; ${path} on ${resolved} cases of log "${h.logId}" cannot be narrowed to it. Open an order-to-cash log with cases as sales orders.`,
+      message: `Your scope (${describeScope(scope)}) is a set of sales orders; ${path} cannot be narrowed to it on log "${h.logId}", whose cases here are "${resolved}", not sales orders. Choose an order-to-cash log with cases as sales orders.`,
     });
   }
 }

@@ -27,7 +27,11 @@ export const logsRouter = router({
   }),
 
   /** The perspectives a log offers, its main one first. */
-  perspectives: readProcedure.input(z.object({ logId })).query(async ({ ctx, input }) => logPerspectives(await ctx.store(), input.logId)),
+  perspectives: readProcedure.input(z.object({ logId })).query(async ({ ctx, input }) => {
+    const all = await logPerspectives(await ctx.store(), input.logId);
+    // A scoped owner's scope is a set of orders: every other perspective would refuse them (owner-scope.ts).
+    return scopeFilters(ctx.user).length ? all.filter((p) => p === 'order') : all;
+  }),
 
   /**
    * What the filter bar offers: the activities and the common values of each attribute, counted
