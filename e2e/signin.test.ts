@@ -90,6 +90,17 @@ describe('sign-in', () => {
     expect(csv.status()).toBe(200);
     const ids = (await csv.text()).trim().split('\r\n').slice(1).map((line) => line.split(',')[0].replaceAll('"', ''));
     expect(ids.sort()).toEqual([...inScope].sort());
+    // The process map and the exception queues count the same cases as the admin's with the warehouse filter.
+    const scoped = [{ kind: 'attribute', attribute: 'warehouse', values: [warehouse] }];
+    await page.goto(`${h.url}/map`);
+    await expect.poll(() => page.getAttribute('[data-testid="map-total-cases"]', 'data-value'), { timeout: 30_000 }).toBe(String(spelled.total));
+    await h.shot(page, 'scoped-owner-map');
+    const queues = (await h.query<{ queues: { count: number }[] }>('exceptions.summary', { logId: 'o2c', filters: scoped })).queues.map((q) => q.count);
+    await page.goto(`${h.url}/exceptions`);
+    await page.waitForSelector('[data-testid="exception-tile"]', { timeout: 30_000 });
+    const tiles = () => page.locator('[data-testid="exception-tile"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+    await expect.poll(async () => (await tiles()).sort((a, b) => a - b), { timeout: 30_000 }).toEqual([...queues].sort((a, b) => a - b));
+    await h.shot(page, 'scoped-owner-exceptions');
     // Another warehouse's case is not found on the case page, as a case that does not exist.
     const outside = (await h.query<Page>('cases.list', { logId: 'o2c', filters: [{ kind: 'attribute', attribute: 'warehouse', values: [warehouse], exclude: true }], limit: 1 })).rows[0].case_id;
     const res = await h.context.request.get(`${h.url}/api/trpc/cases.detail?input=${encodeURIComponent(JSON.stringify({ logId: 'o2c', caseId: outside }))}`);
