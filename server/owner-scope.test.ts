@@ -145,6 +145,9 @@ describe("a scoped process owner's cases", () => {
     expect((await o.logs.list()).map((l) => l.logId)).toEqual(['o2c']);
     const xes = await refusal(o.views.variants({ logId: 'rx', filters: [] }));
     expect(xes).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/views\.variants cannot be narrowed to it on log "rx", whose cases here are "case"/) });
+    // A scope with an empty list holds nothing: refused with words, not a schema error.
+    const empty = await refusal(callerFor(store, { id: 'ed', roles: ['process_owner'], scope: { warehouses: [] } }).cases.list({ logId: 'o2c', filters: [] }));
+    expect(empty).toEqual({ code: 'FORBIDDEN', message: 'Your scope lists no warehouse, so it holds no cases: ask an admin to set your warehouses.' });
     // An unscoped owner and the admin are not narrowed.
     const plain = await callerFor(store, { id: 'otto', roles: ['process_owner'] }).cases.list({ logId: 'o2c', filters: [], limit: 1 });
     expect(plain.total).toBe((await callerFor(store, admin).cases.list({ logId: 'o2c', filters: [], limit: 1 })).total);

@@ -143,6 +143,11 @@ export interface NarrowRequest {
 /** The raw input the procedure will parse for a scoped owner, or a refusal (TRPCError). */
 export async function narrowForOwner({ store, path, permission, raw, scope }: NarrowRequest): Promise<unknown> {
   const rule = scopeRuleOf(path, permission);
+  // An empty list is a scope holding nothing (as workflows/scope.ts reads it); no filter can say "none".
+  const empty = scope.find((f) => f.values.length === 0);
+  if (empty && (rule.apply === 'filters' || rule.apply === 'case')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `Your scope lists no ${empty.attribute}, so it holds no cases: ask an admin to set your ${empty.attribute}s.` });
+  }
   switch (rule.apply) {
     case 'none':
     case 'self':

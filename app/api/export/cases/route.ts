@@ -1,6 +1,7 @@
 // CSV export of the case table: GET /api/export/cases?input=<JSON of cases.list's input, without
 // paging>. The caller is checked by calling the `cases.exportCsv` procedure through the router
-// (same context, same authorize middleware as /api/trpc); the rows stream from DuckDB chunk by
+// (same context, same authorize and owner-scope middlewares as /api/trpc: a scoped owner's export
+// holds only their cases); the rows stream from DuckDB chunk by
 // chunk, so a large export never sits in memory (mining caps it at MAX_CSV_ROWS).
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
