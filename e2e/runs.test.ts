@@ -51,8 +51,15 @@ async function request(queue: string, playbookId: string, caseIds: string[]): Pr
   return (await mutate<{ runs: Run[] }>('workflows.request', { logId: LOG, queue, playbookId, rows: caseIds.map((caseId) => ({ caseId, objectId: null })) })).runs;
 }
 
+/** Waits until every run has succeeded or waits for its approval (expect.poll only works inside a test). */
 async function settled() {
-  await expect.poll(async () => (await runsOf()).filter((r) => !['succeeded', 'awaiting_approval'].includes(r.state)).length, { timeout: 30_000, interval: 250 }).toBe(0);
+  const end = Date.now() + 30_000;
+  for (;;) {
+    const busy = (await runsOf()).filter((r) => !['succeeded', 'awaiting_approval'].includes(r.state));
+    if (!busy.length) return;
+    if (Date.now() > end) throw new Error(`runs still in flight: ${busy.map((r) => `${r.id} ${r.state}`).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** The ids and outcome badges of the table's rows, in order. */
@@ -69,11 +76,13 @@ beforeAll(async () => {
   h = await startHarness({ orders: 500, seed: 11, env: { THROUGHLINE_ERP_URL: erp.url, THROUGHLINE_ERP_SECRET: SECRET, THROUGHLINE_ERP_KEY_ID: 'throughline' } });
   page = await h.newPage();
 
-  // Three orders not on hold and under the playbook's $5,000 approval threshold get a credit block
-  // in the next SAP extract (VBAK columns: VBELN … NETWR (10) … CMGST (12)).
+  // Six orders not on hold and under the playbook's $5,000 approval threshold get a credit block
+  // in the next SAP extract (VBAK columns: VBELN … NETWR (10) … CMGST (12)), the first the
+  // youngest (Dec 29, then a day older each), so the holds left when A clears are older than A's:
+  // days removed > 0.
   const vbak = readFileSync(join(h.simDir!, 'sap', 'VBAK.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
   const free = vbak.filter((c) => c[12] !== 'B' && Number(c[10]) > 100 && Number(c[10]) < 5000).slice(0, 6).map((c) => c[0]);
-  await ingestChanges(free.map((o, i) => ({ order: o, change: 'block', changeNo: 900000 + i, date: '20251230', time: '100000' })));
+  await ingestChanges(free.map((o, i) => ({ order: o, change: 'block', changeNo: 900000 + i, date: `202512${29 - i}`, time: '100000' })));
   const queue = await h.query<Out['exceptions']['queue']>('exceptions.queue', { logId: LOG, filters: [], queue: 'creditHolds', limit: 200 });
   const held = free.map((o) => queue.rows.find((r) => order(r.caseId) === o.replace(/^0+/, '') || order(r.caseId) === o)).filter((r) => r !== undefined);
   expect(held.length).toBeGreaterThanOrEqual(3); // a cancelled order shows no hold
@@ -118,6 +127,7 @@ describe('runs: outcomes, savings, filters, and a case\'s runs', () => {
 
     const s = await h.query<Out['workflows']['savings']>('workflows.savings', { logId: LOG });
     expect({ cases: s.casesFixed, runs: s.runsFixed }).toEqual({ cases: 1, runs: 2 });
+    expect(s.daysRemoved).toBeGreaterThan(0);
     const panel = page.locator('[data-testid="savings"]');
     const value = (id: string) => panel.locator(`[data-figure="${id}"] [data-testid="savings-value"]`);
     expect(await value('casesFixed').getAttribute('data-value')).toBe(String(s.casesFixed));
@@ -173,6 +183,13 @@ describe('runs: outcomes, savings, filters, and a case\'s runs', () => {
     expect(detail.clearedAt).not.toBeNull();
     expect(await history.locator('li').first().textContent()).toContain(`${new Date(detail.clearedAt!).getUTCFullYear()}`);
     await h.shot(page, 'runs-reopened-detail');
+    // The theme is applied before the first paint: reload in dark.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload({ waitUntil: 'networkidle' });
+    await history.waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(244, 246, 249)');
+    await h.shot(page, 'runs-dark', { fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('the case page lists exactly that case\'s runs, each linking to its detail', async () => {
