@@ -5,10 +5,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { Header } from '../../components/Header';
 import { NotebookList } from '../../components/notebook/NotebookList';
 import { EmptyState, ErrorState, Placeholder } from '../../components/States';
-import { useTheme } from '../_shared/theme';
+import { AppHeader } from '../_shared/AppHeader';
 import { useTRPC } from '../_trpc/client';
 import { downloadDoc } from './download';
 import styles from './Notebooks.module.css';
@@ -16,7 +15,6 @@ import styles from './Notebooks.module.css';
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function NotebookListPage() {
-  const [theme, setTheme] = useTheme();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const router = useRouter();
@@ -79,7 +77,7 @@ export function NotebookListPage() {
 
   return (
     <>
-      <Header asOf={undefined} logName="SQL notebooks" active="notebooks" theme={theme} onThemeChange={setTheme} />
+      <AppHeader asOf={undefined} logName="SQL notebooks" active="notebooks" />
       <main className={styles.page}>
         <div className={styles.titleRow}>
           <div className={styles.titleBlock}>

@@ -6,7 +6,6 @@ import { useQuery } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Header } from '../../components/Header';
 import { CellFrame, type CellAction } from '../../components/notebook/CellFrame';
 import { MarkdownCellView } from '../../components/notebook/MarkdownCellView';
 import { NotebookTitle } from '../../components/notebook/NotebookTitle';
@@ -15,7 +14,7 @@ import { SaveStatus } from '../../components/notebook/SaveStatus';
 import { SqlCellView } from '../../components/notebook/SqlCellView';
 import { EmptyState, ErrorState, Placeholder } from '../../components/States';
 import type { Cell, ChartSpec, Notebook } from '../../notebooks/types';
-import { useTheme } from '../_shared/theme';
+import { AppHeader } from '../_shared/AppHeader';
 import { useTRPC } from '../_trpc/client';
 import { blankCell, duplicateCell, insertAt, moveCell, namedResultsBefore, removeCell } from './cells';
 import { downloadDoc } from './download';
@@ -26,10 +25,9 @@ import { useAutosave, type Draft } from './use-autosave';
 const NO_RESULTS: never[] = [];
 
 export function NotebookPage({ id }: { id: string }) {
-  const [theme, setTheme] = useTheme();
   const trpc = useTRPC();
   const nbQ = useQuery(trpc.notebooks.get.queryOptions({ id }, { staleTime: Infinity, gcTime: 0, retry: false }));
-  const header = <Header asOf={undefined} logName="SQL notebooks" active="notebooks" theme={theme} onThemeChange={setTheme} />;
+  const header = <AppHeader asOf={undefined} logName="SQL notebooks" active="notebooks" />;
 
   let body;
   if (nbQ.error) {
