@@ -49,11 +49,6 @@ export function NavMenu({ label, items }: NavMenuProps) {
     else if (e.key === 'ArrowUp') go(at - 1);
     else if (e.key === 'Home') go(0);
     else if (e.key === 'End') go(all.length - 1);
-    else if (e.key === 'Escape') {
-      e.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    }
   };
 
   return (
@@ -64,7 +59,9 @@ export function NavMenu({ label, items }: NavMenuProps) {
         if (!root.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
       }}
       onKeyDown={(e) => {
+        // Escape from the button or any link of the open menu.
         if (e.key === 'Escape' && open) {
+          e.preventDefault();
           setOpen(false);
           button.current?.focus();
         }
