@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { Store } from '../sql';
+import { ALL_CASES, selectedQuery } from './filter/selection';
 import { overviewKpis, kpiTrend, openSlaBreaches, dsoCountback, dsoSimple } from './kpis';
 import { o2cFixture } from './testing/o2c-fixture';
 import type { KpiValue, OverviewKpis } from './types';
@@ -39,7 +40,7 @@ describe('overview KPIs on the hand-made log', () => {
   it('sums the ledger per day when every bound is a midnight, to the same AR and sales as per instant', async () => {
     const weeks = Array.from({ length: 10 }, (_, i) => ({ i, from: new Date(Date.UTC(2025, 1, 3 + 7 * i)).toISOString().slice(0, 10), to: new Date(Date.UTC(2025, 1, 10 + 7 * i)).toISOString().slice(0, 10) }));
     const read = (byDay: boolean) =>
-      store.query<{ i: number; ar_end: number; sales: number; has_history: boolean }>('mining/kpi/receivables', { log_id: 'o2c', periods: JSON.stringify(weeks), by_day: byDay });
+      selectedQuery<{ i: number; ar_end: number; sales: number; has_history: boolean }>(store, 'mining/kpi/receivables', { log_id: 'o2c', periods: JSON.stringify(weeks), by_day: byDay, all_cases: true }, ALL_CASES);
     const [day, instant] = await Promise.all([read(true), read(false)]);
     expect(day.map((r) => [r.i, r.has_history])).toEqual(instant.map((r) => [r.i, r.has_history]));
     for (let k = 0; k < day.length; k++) {

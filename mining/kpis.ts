@@ -1,7 +1,11 @@
 // Overview KPIs and their trend (../shared/docs/domain.md §5). Each KPI is one named SQL file
 // evaluated over a list of periods in a single query; DSO countback walks monthly sales in
-// TypeScript. Reads the case views, so it makes sure they are fresh first.
-import type { Store } from '../sql';
+// TypeScript. Reads the case views, so it makes sure they are fresh first. Over the orders the
+// filters select (default: all; the server passes a scoped owner's scope this way).
+import type { Params, Store } from '../sql';
+import { selectionFor } from './filter/prepare';
+import { selectedSql, selectedText, type CaseSelection } from './filter/selection';
+import type { Filter } from './filter/types';
 import { ensureCaseViews } from './refresh';
 import { openBreachesAt } from './sla/read';
 import type { SlaPolicy } from './sla/policy';
@@ -61,8 +65,20 @@ interface IndexedPeriod extends Period {
 const indexed = (ps: Period[]): IndexedPeriod[] => ps.map((p, i) => ({ i, ...p }));
 const json = (ps: IndexedPeriod[]) => JSON.stringify(ps);
 
-async function perPeriod(store: Store, name: string, logId: string, ps: IndexedPeriod[]): Promise<(number | null)[]> {
-  const rows = await store.query<{ i: number; value: number | null }>(`mining/kpi/${name}`, { log_id: logId, periods: json(ps) });
+/** A KPI query over the selection: binds $perspective (orders) and $all_cases where the text uses them. */
+function kpiQuery<T>(store: Store, name: string, params: Record<string, string | number | boolean>, selection: CaseSelection): Promise<T[]> {
+  const text = selectedText(`mining/kpi/${name}`, selection);
+  const own: Record<string, string | number | boolean> = { ...params };
+  if (text.includes('$perspective')) own.perspective = 'order';
+  if (text.includes('$all_cases')) own.all_cases = selection.all;
+  return selectedSql<T>(store, text, own as Params, selection);
+}
+
+/** The selected orders of a log (the KPIs are about orders whatever the filters' perspective). */
+const ordersOf = (store: Store, logId: string, filters: Filter[] | undefined): Promise<CaseSelection> => selectionFor(store, logId, 'order', filters);
+
+async function perPeriod(store: Store, name: string, logId: string, ps: IndexedPeriod[], selection: CaseSelection): Promise<(number | null)[]> {
+  const rows = await kpiQuery<{ i: number; value: number | null }>(store, name, { log_id: logId, periods: json(ps) }, selection);
   const out: (number | null)[] = ps.map(() => null);
   for (const r of rows) out[r.i] = r.value ?? null;
   return out;
@@ -77,10 +93,12 @@ interface Receivables {
 /** A bound at 00:00 UTC: a date, or a date-time at midnight. */
 const MIDNIGHT = /^\d{4}-\d{2}-\d{2}([T ]00:00(:00(\.0+)?)?Z?)?$/;
 
-async function receivables(store: Store, logId: string, ps: IndexedPeriod[]): Promise<Receivables[]> {
-  const rows = await store.query<{ i: number; ar_end: number; sales: number; has_history: boolean | null }>(
-    'mining/kpi/receivables',
+async function receivables(store: Store, logId: string, ps: IndexedPeriod[], selection: CaseSelection): Promise<Receivables[]> {
+  const rows = await kpiQuery<{ i: number; ar_end: number; sales: number; has_history: boolean | null }>(
+    store,
+    'receivables',
     { log_id: logId, periods: json(ps), by_day: ps.every((p) => MIDNIGHT.test(p.from) && MIDNIGHT.test(p.to)) },
+    selection,
   );
   const out: Receivables[] = ps.map(() => ({ arEnd: 0, sales: 0, hasHistory: false }));
   for (const r of rows) out[r.i] = { arEnd: r.ar_end, sales: r.sales, hasHistory: !!r.has_history };
@@ -120,8 +138,8 @@ export interface SlaCount {
  * Open breaches per SLA rule as of each time (ISO date or timestamp, UTC), from the evaluated
  * clocks (mining/sla): running at that time and past their due time, not exempt.
  */
-export async function openSlaBreaches(store: Store, opts: { logId: string; asOf: string[]; policy?: SlaPolicy }): Promise<SlaCount[]> {
-  return openBreachesAt(store, { logId: opts.logId, asOf: opts.asOf, policy: opts.policy });
+export async function openSlaBreaches(store: Store, opts: { logId: string; asOf: string[]; policy?: SlaPolicy; selection?: CaseSelection }): Promise<SlaCount[]> {
+  return openBreachesAt(store, { logId: opts.logId, asOf: opts.asOf, policy: opts.policy, selection: opts.selection });
 }
 
 function kpi(id: KpiId, value: number | null, previous: number | null, extra: Partial<KpiValue> = {}): KpiValue {
@@ -136,23 +154,26 @@ export interface OverviewOptions {
   period?: Period;
   /** Default: policies/sla.json as loaded now. */
   slaPolicy?: SlaPolicy;
+  /** The orders counted (default: all). */
+  filters?: Filter[];
 }
 
 export async function overviewKpis(store: Store, opts: OverviewOptions = {}): Promise<OverviewKpis> {
   const logId = opts.logId ?? 'o2c';
   await ensureCaseViews(store, logId);
+  const selection = await ordersOf(store, logId, opts.filters);
   const range = await dataRange(store, logId);
   const asOf = range.lastEvent ?? new Date().toISOString();
   const period = opts.period ? validatePeriod(opts.period) : lastFullMonth(new Date(asOf));
   const prev = previousPeriod(period);
   const two = indexed([period, prev]);
   const [orders, toShip, latency, rec] = await Promise.all([
-    perPeriod(store, 'orders', logId, two),
-    perPeriod(store, 'order-to-ship', logId, two),
-    perPeriod(store, 'invoice-latency', logId, two),
-    receivables(store, logId, indexed([period, prev, ...monthsBefore(period.to, COUNTBACK_MONTHS), ...monthsBefore(prev.to, COUNTBACK_MONTHS)])),
+    perPeriod(store, 'orders', logId, two, selection),
+    perPeriod(store, 'order-to-ship', logId, two, selection),
+    perPeriod(store, 'invoice-latency', logId, two, selection),
+    receivables(store, logId, indexed([period, prev, ...monthsBefore(period.to, COUNTBACK_MONTHS), ...monthsBefore(prev.to, COUNTBACK_MONTHS)]), selection),
   ]);
-  const sla = await openSlaBreaches(store, { logId, asOf: [period.to, prev.to], policy: opts.slaPolicy });
+  const sla = await openSlaBreaches(store, { logId, asOf: [period.to, prev.to], policy: opts.slaPolicy, selection });
   const months = (offset: number, end: string) =>
     monthsBefore(end, COUNTBACK_MONTHS).map((m, k) => ({ sales: rec[offset + k].sales, days: daysIn(m), hasHistory: rec[offset + k].hasHistory }));
   const simple = (k: number, p: Period) => dsoSimple(rec[k].arEnd, rec[k].sales, daysIn(p));
@@ -181,11 +202,14 @@ export interface TrendOptions {
   from?: string;
   to?: string;
   grain?: 'week' | 'month';
+  /** The orders counted (default: all). */
+  filters?: Filter[];
 }
 
 export async function kpiTrend(store: Store, opts: TrendOptions = {}): Promise<TrendPoint[]> {
   const logId = opts.logId ?? 'o2c';
   await ensureCaseViews(store, logId);
+  const selection = await ordersOf(store, logId, opts.filters);
   const range = await dataRange(store, logId);
   const from = opts.from ?? range.firstEvent;
   const lastDay = range.lastEvent ? isoDate(new Date(new Date(range.lastEvent).getTime() + 86_400_000)) : null;
@@ -194,10 +218,10 @@ export async function kpiTrend(store: Store, opts: TrendOptions = {}): Promise<T
   const bs = indexed(buckets(from, to, opts.grain ?? 'month'));
   if (bs.length === 0) return [];
   const [orders, toShip, latency, rec] = await Promise.all([
-    perPeriod(store, 'orders', logId, bs),
-    perPeriod(store, 'order-to-ship', logId, bs),
-    perPeriod(store, 'invoice-latency', logId, bs),
-    receivables(store, logId, bs),
+    perPeriod(store, 'orders', logId, bs, selection),
+    perPeriod(store, 'order-to-ship', logId, bs, selection),
+    perPeriod(store, 'invoice-latency', logId, bs, selection),
+    receivables(store, logId, bs, selection),
   ]);
   const asOf = range.lastEvent ? new Date(range.lastEvent).getTime() : Number.POSITIVE_INFINITY;
   return bs.map((b) => {

@@ -45,6 +45,8 @@ const rounded = (v: unknown): unknown =>
 /** One call per procedure that narrows by filters; `f` are the filters the caller sends. */
 const CALLS: Record<string, (c: Caller, f: Filter[]) => Promise<unknown>> = {
   'logs.filterOptions': (c, f) => c.logs.filterOptions({ logId: 'o2c', filters: f }).then(({ scope: _drop, ...o }) => o),
+  'kpi.overview': (c, f) => c.kpi.overview({ logId: 'o2c', period: month, filters: f }),
+  'kpi.trend': (c, f) => c.kpi.trend({ logId: 'o2c', from: period.from, to: period.to, grain: 'week', filters: f }),
   'map.process': (c, f) => c.map.process({ logId: 'o2c', filters: f, activityPct: 100, pathPct: 100 }),
   'views.variants': (c, f) => c.views.variants({ logId: 'o2c', filters: f, limit: 50 }),
   'views.durations': (c, f) => c.views.durations({ logId: 'o2c', filters: f }),
@@ -149,6 +151,12 @@ describe("a scoped owner's answer", () => {
     expect(map.edges.filter((e) => e.source === '__start__').reduce((n, e) => n + e.cases, 0)).toBe(inScope);
     const v = await c.views.variants({ logId: 'o2c', filters: [], limit: 10_000 });
     expect(v.variants.reduce((n, x) => n + x.cases, 0)).toBe(inScope);
+    const [created] = await store.sql<{ n: number }>(
+      "SELECT count(*)::INTEGER AS n FROM cases WHERE log_id = 'o2c' AND perspective = 'order' AND list_contains(string_split(warehouse, ','), $w) AND created_ts >= $from::TIMESTAMP AND created_ts < $to::TIMESTAMP",
+      { w: warehouse, from: month.from, to: month.to },
+    );
+    const kpis = await c.kpi.overview({ logId: 'o2c', period: month });
+    expect(kpis.kpis.find((k) => k.id === 'orders')!.value).toBe(created.n);
     const [all] = await store.sql<{ n: number }>("SELECT count(*)::INTEGER AS n FROM cases WHERE log_id = 'o2c' AND perspective = 'order'");
     expect(inScope).toBeLessThan(all.n);
   });

@@ -135,7 +135,7 @@ describe("a scoped process owner's cases", () => {
     const d = await refusal(o.cases.list({ logId: 'o2c', perspective: 'delivery', filters: [] }));
     expect(d?.code).toBe('FORBIDDEN');
     expect(d?.message).toMatch(/^Your scope \(warehouse .+\) is a set of sales orders; cases\.list cannot be narrowed to it on log "o2c", whose cases here are "delivery", not sales orders\./);
-    expect((await refusal(o.kpi.overview({ logId: 'o2c' })))?.message).toMatch(/kpi\.overview is not available within an owner scope/);
+    expect((await refusal(o.runs.rejects({ runId: '00000000-0000-0000-0000-000000000000' })))?.message).toMatch(/runs\.rejects is not available within an owner scope/);
     expect((await refusal(o.views.durations({ logId: 'o2c', perspective: 'order', filters: [] })))).toBeNull();
     // So the page offers them the order perspective only, and lists only logs with orders.
     expect(await o.logs.perspectives({ logId: 'o2c' })).toEqual(['order']);

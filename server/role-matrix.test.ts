@@ -65,8 +65,8 @@ let userSeq = 0;
 const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; allow: readonly Who[]; scopedOwner?: 'refused' }> = {
   'logs.list': { call: (c) => c.logs.list(), allow: READERS },
   'logs.dataRange': { call: (c) => c.logs.dataRange({ logId: 'o2c' }), allow: READERS },
-  'kpi.overview': { call: (c) => c.kpi.overview({ logId: 'o2c', period }), allow: READERS, scopedOwner: 'refused' },
-  'kpi.trend': { call: (c) => c.kpi.trend({ logId: 'o2c', from: '2025-01-01', to: '2025-06-01', grain: 'week' }), allow: READERS, scopedOwner: 'refused' },
+  'kpi.overview': { call: (c) => c.kpi.overview({ logId: 'o2c', period }), allow: READERS },
+  'kpi.trend': { call: (c) => c.kpi.trend({ logId: 'o2c', from: '2025-01-01', to: '2025-06-01', grain: 'week' }), allow: READERS },
   'map.process': {
     call: (c) => c.map.process({ logId: 'o2c', perspective: 'order', period, activityPct: 80, pathPct: 50 }),
     allow: READERS,
