@@ -49,7 +49,7 @@ async function setUpHolds() {
   // Orders not held now (the simulated log ends with no credit hold open; a new block comes after any release).
   expect((await creditHolds()).total).toBe(0);
   const free = `SELECT case_id, net_value FROM cases WHERE log_id = 'o2c' AND perspective = 'order' AND cancelled_ts IS NULL AND net_value IS NOT NULL`;
-  // (Every simulated order is under $5,000: the amount condition is tested in rules.test.ts.)
+  // (Only orders under $5,000 get a planted block here: the amount condition is tested in rules.test.ts.)
   const orders = await sim.store.sql<{ case_id: string }>(`${free} AND net_value < 5000 ORDER BY case_id LIMIT 8`);
   expect(orders.length).toBe(8);
   held = orders.map((o) => o.case_id);
