@@ -142,7 +142,10 @@ describe("a scoped process owner's cases", () => {
     expect((await callerFor(store, admin).logs.perspectives({ logId: 'o2c' })).length).toBeGreaterThan(1);
     await callerFor(store, admin).ingest.importFile({ path: join(process.cwd(), 'fixtures', 'datasets', 'running-example.xes'), logId: 'rx' });
     expect((await callerFor(store, admin).logs.list()).map((l) => l.logId)).toEqual(['o2c', 'rx']);
-    expect((await o.logs.list()).map((l) => l.logId)).toEqual(['o2c']);
+    const listed = await o.logs.list();
+    expect(listed.map((l) => l.logId)).toEqual(['o2c']);
+    const [n] = await store.sql<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM cases WHERE log_id = 'o2c' AND perspective = 'order' AND ${inWarehouse(warehouse)}`);
+    expect(listed[0].cases).toBe(n.n);
     const xes = await refusal(o.views.variants({ logId: 'rx', filters: [] }));
     expect(xes).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/views\.variants cannot be narrowed to it on log "rx", whose cases here are "case"/) });
     // A scope with an empty list holds nothing: refused with words, not a schema error.

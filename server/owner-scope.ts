@@ -36,7 +36,7 @@ const refuse = (why: string): ScopeRule => ({ apply: 'refuse', why });
 
 /** Every procedure a scoped owner's role may reach (`read`, `finance`, `notebook`, `workflow:*`). */
 export const OWNER_SCOPE: Readonly<Record<string, ScopeRule>> = {
-  'logs.list': self('only order-to-cash logs are listed to a scoped owner (counts and first/last event are the log\'s)'),
+  'logs.list': self('only order-to-cash logs are listed to a scoped owner, with the count of their orders'),
   'logs.dataRange': none("the log's first and last event and the months it covers"),
   'logs.perspectives': self('a scoped owner is offered the order perspective only'),
   'logs.filterOptions': FILTERS,

@@ -1,6 +1,7 @@
 // Logs: which logs the workspace holds, and the span of time one of them covers.
 import { z } from 'zod';
 import { dataRange, filterOptions, logPerspectives, logSummaries } from '../../mining';
+import { caseCount } from '../../mining/cases';
 import { ruleFor } from '../../mining/refresh';
 import { scopeFilters } from '../auth';
 import { NotFoundError } from '../errors';
@@ -9,10 +10,17 @@ import { filters, logId, perspective } from '../schemas';
 import { readProcedure, router } from '../trpc';
 
 export const logsRouter = router({
-  /** A scoped owner's scope is a set of orders: other logs would only refuse them (owner-scope.ts). */
+  /**
+   * A scoped owner's scope is a set of orders: other logs would only refuse them (owner-scope.ts),
+   * and `cases` counts their orders (events, first and last event stay the log's: its freshness).
+   */
   list: readProcedure.query(async ({ ctx }) => {
-    const logs = await logSummaries(await ctx.store());
-    return scopeFilters(ctx.user).length ? logs.filter((l) => ruleFor(l.kind, undefined)?.perspective === 'order') : logs;
+    const store = await ctx.store();
+    const logs = await logSummaries(store);
+    const scope = scopeFilters(ctx.user);
+    if (!scope.length) return logs;
+    const orderLogs = logs.filter((l) => ruleFor(l.kind, undefined)?.perspective === 'order');
+    return Promise.all(orderLogs.map(async (l) => ({ ...l, cases: l.cases && (await caseCount(store, { logId: l.logId, perspective: 'order', filters: scope })) })));
   }),
 
   /** First and last event of a log, the calendar months it covers and the month to open with. */
