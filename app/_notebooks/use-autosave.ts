@@ -3,12 +3,19 @@
 // page last got; a save answered CONFLICT (saved elsewhere since) stops autosaving and says so.
 // Leaving the page (closing the tab, navigating away) sends what is unsaved with a keepalive
 // request, so the last keystrokes are not lost.
+//
+// "Unsaved changes" is derived from the revision (save-state.ts), never set from an effect: a
+// keystroke must be ONE update. A keystroke's update is urgent (React renders it at once); an
+// effect's setState after it is a second, normal-priority update that waits for a turn of the
+// event loop. When keys arrive faster than that turn comes (a loaded machine, Playwright typing),
+// every keystroke commits with that update still waiting, React counts each as a nested update,
+// and after 50 it throws "Maximum update depth exceeded" (#185) from the editor's change listener.
 import { useMutation } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SaveState } from '../../components/notebook/SaveStatus';
 import type { Cell } from '../../notebooks/types';
 import { useTRPC } from '../_trpc/client';
+import { shownSaveState, type HeldSaveState } from './save-state';
 
 export const AUTOSAVE_DELAY_MS = 1000;
 
@@ -20,7 +27,7 @@ export interface Draft {
 export function useAutosave(id: string, loaded: { version: number; updatedAt: string } | null, draft: Draft | null, revision: number) {
   const trpc = useTRPC();
   const save = useMutation(trpc.notebooks.save.mutationOptions());
-  const [state, setState] = useState<SaveState>({ status: 'saved', at: loaded?.updatedAt ?? new Date().toISOString() });
+  const [held, setHeld] = useState<HeldSaveState>(() => ({ state: { status: 'saved', at: loaded?.updatedAt ?? new Date().toISOString() }, revision }));
   const version = useRef<number | null>(loaded?.version ?? null);
   const savedRevision = useRef(revision);
   const latest = useRef({ draft, revision });
@@ -33,10 +40,9 @@ export function useAutosave(id: string, loaded: { version: number; updatedAt: st
 
   // The version arrives with the loaded notebook (and again after a reload).
   useEffect(() => {
-    if (loaded) {
-      version.current = loaded.version;
-      setState({ status: 'saved', at: loaded.updatedAt });
-    }
+    if (!loaded) return;
+    version.current = loaded.version;
+    setHeld((h) => (h.state.status === 'saved' && h.state.at === loaded.updatedAt ? h : { state: { status: 'saved', at: loaded.updatedAt }, revision: latest.current.revision }));
   }, [loaded]);
 
   const saveNow = useCallback(async () => {
@@ -46,18 +52,19 @@ export function useAutosave(id: string, loaded: { version: number; updatedAt: st
     if (!d || version.current === null || stopped.current || rev === savedRevision.current) return;
     if (inFlight.current) return; // the save under way reschedules when it ends
     inFlight.current = true;
-    setState({ status: 'saving' });
+    setHeld({ state: { status: 'saving' }, revision: rev });
     try {
       const out = await mutate.current({ id, version: version.current, title: d.title, cells: d.cells });
       version.current = out.version;
       savedRevision.current = rev;
-      setState(latest.current.revision === rev ? { status: 'saved', at: out.updatedAt } : { status: 'pending' });
+      setHeld({ state: { status: 'saved', at: out.updatedAt }, revision: rev });
     } catch (err) {
       if (err instanceof TRPCClientError && (err.data as { code?: string } | undefined)?.code === 'CONFLICT') {
         stopped.current = true;
-        setState({ status: 'conflict' });
+        setHeld({ state: { status: 'conflict' }, revision: rev });
       } else {
-        setState({ status: 'error', message: err instanceof Error ? err.message : String(err) });
+        // About every edit so far: it stays shown until the next edit (which schedules a new try).
+        setHeld({ state: { status: 'error', message: err instanceof Error ? err.message : String(err) }, revision: latest.current.revision });
       }
       return;
     } finally {
@@ -66,10 +73,9 @@ export function useAutosave(id: string, loaded: { version: number; updatedAt: st
     if (latest.current.revision !== savedRevision.current) timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
   }, [id]);
 
-  // Every change restarts the clock.
+  // Every change restarts the clock (a timer only: the status shown follows from the revision).
   useEffect(() => {
     if (revision === savedRevision.current || stopped.current) return;
-    setState((s) => (s.status === 'saving' ? s : { status: 'pending' }));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
   }, [revision, saveNow]);
@@ -96,5 +102,5 @@ export function useAutosave(id: string, loaded: { version: number; updatedAt: st
   }, [id]);
 
   const retry = useCallback(() => void saveNow(), [saveNow]);
-  return { state, retry, saveNow, hasUnsaved: () => latest.current.revision !== savedRevision.current || inFlight.current };
+  return { state: shownSaveState(held, revision), retry, saveNow, hasUnsaved: () => latest.current.revision !== savedRevision.current || inFlight.current };
 }

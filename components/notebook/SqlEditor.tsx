@@ -104,7 +104,8 @@ export function SqlEditor({ value, onChange, onRun, onRunAndNext, schema, result
           EditorView.updateListener.of((u) => {
             if (!u.docChanged || u.transactions.some((tr) => tr.annotation(fromProp))) return;
             const text = u.state.doc.toString();
-            if (reported.current.size > 200) reported.current.clear();
+            // Bounded, oldest first out: clearing it all would let a trailing value overwrite typing.
+            if (reported.current.size >= 200) reported.current.delete(reported.current.values().next().value as string);
             reported.current.add(text);
             latest.current.onChange(text);
           }),
