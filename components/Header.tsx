@@ -97,7 +97,7 @@ export function Header({ asOf, logName, active = 'overview', logs, logId, onLogC
         {asOf ? (
           <>
             <span className={styles.dot} aria-hidden />
-            <span title={`Newest event in this log: ${formatAsOf(asOf)}; all times are UTC`}>
+            <span className={styles.asOf} title={`Newest event in this log: ${formatAsOf(asOf)}; all times are UTC`}>
               <span className={styles.asOfLabel}>Data as of </span>
               <strong>{formatAsOf(asOf)}</strong>
             </span>
