@@ -1,7 +1,8 @@
 // What the playbooks saved, over runs found fixed after an ingest (closing the loop):
 // - cases fixed: distinct cases with at least one fixed run;
 // - cash released: the amount at stake of the fixed rows (each row once), per currency;
-// - days removed, per fixed run: max(0, B − a) in days, where a = the row's age when the run was
+// - days removed, per fixed row (a row fixed by several runs, e.g. a notice and a release, counts
+//   once, with its smallest figure): max(0, B − a) in days, where a = the row's age when the run was
 //   requested and B = the median age of the rows still in the same queue at the check that found it
 //   gone, both as of the log's newest event (the clock of every queue age: a log that ends in the
 //   past is not compared with today). Those rows wait without the playbook and have not cleared
@@ -12,7 +13,7 @@ import type { User } from '../server/auth';
 import { outOfScope } from './scope';
 
 export const DAYS_REMOVED_DEFINITION =
-  "For each fixed run: the median age of the rows still waiting in the run's queue when the check after an ingest found its row gone, minus the row's age when the run was requested, in days, at least 0 (ages as of the log's newest event). Rows still waiting have not cleared, so this understates the wait without the playbook: a conservative estimate.";
+  "For each exception row fixed (once, however many runs acted on it; the smallest figure of its runs): the median age of the rows still waiting in the run's queue when the check after an ingest found its row gone, minus the row's age when the run was requested, in days, at least 0 (ages as of the log's newest event). Rows still waiting have not cleared, so this understates the wait without the playbook: a conservative estimate.";
 
 export interface SavingsLine {
   casesFixed: number;
@@ -29,7 +30,7 @@ export interface Savings extends SavingsLine {
   definitions: { casesFixed: string; daysRemoved: string; cashReleased: string };
 }
 
-interface FixedRow {
+export interface FixedRow {
   id: string;
   playbook_id: string;
   case_id: string;
@@ -50,11 +51,17 @@ export function daysRemoved(r: Pick<FixedRow, 'age_at_request_s' | 'baseline_age
   return Math.max(0, r.baseline_age_s - r.age_at_request_s) / DAY_S;
 }
 
-function line(rows: readonly FixedRow[]): SavingsLine {
+const rowKey = (r: FixedRow) => `${r.case_id}\u0000${r.object_id ?? ''}`;
+
+/** The figures of a set of fixed runs (see the header for the definitions). */
+export function line(rows: readonly FixedRow[]): SavingsLine {
   const cash = new Map<string | null, number>();
   const seen = new Set<string>();
+  const days = new Map<string, number>();
   for (const r of rows) {
-    const k = `${r.case_id}\u0000${r.object_id ?? ''}`;
+    const k = rowKey(r);
+    const d = daysRemoved(r);
+    days.set(k, Math.min(days.get(k) ?? d, d));
     if (seen.has(k) || r.amount == null) continue;
     seen.add(k);
     cash.set(r.currency, (cash.get(r.currency) ?? 0) + r.amount);
@@ -62,7 +69,7 @@ function line(rows: readonly FixedRow[]): SavingsLine {
   return {
     casesFixed: new Set(rows.map((r) => r.case_id)).size,
     runsFixed: rows.length,
-    daysRemoved: round(rows.reduce((s, r) => s + daysRemoved(r), 0), 2),
+    daysRemoved: round([...days.values()].reduce((s, d) => s + d, 0), 2),
     cashReleased: [...cash].map(([currency, amount]) => ({ currency, amount: round(amount, 2) })).sort((a, b) => b.amount - a.amount),
   };
 }
