@@ -75,6 +75,7 @@ export const OWNER_SCOPE: Readonly<Record<string, ScopeRule>> = {
   'workflows.playbooks': none('the playbook definitions'),
   'workflows.runs': self('the engine lists only runs on the viewer\'s warehouses and segments (workflows/ list, viewer)'),
   'workflows.run': self('a run out of the caller\'s scope is NOT_FOUND (workflows outOfScope)'),
+  'workflows.rules': self('the rule files hold no case data; their run counts are narrowed to the viewer\'s scope as workflows.runs (workflows/rules-status.ts)'),
   'workflows.savings': self('savings are summed over the viewer\'s scope (workflows/savings.ts)'),
   'workflows.request': self('the engine refuses rows out of the requester\'s scope (FORBIDDEN)'),
   'workflows.approve': self('the engine refuses an approver out of the run\'s scope'),

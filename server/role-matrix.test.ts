@@ -187,6 +187,7 @@ const ACCESS: Record<string, { call: (c: Caller) => Promise<unknown>; allow: rea
   'workflows.playbooks': { call: (c) => c.workflows.playbooks(), allow: READERS },
   'workflows.runs': { call: (c) => c.workflows.runs({ limit: 5 }), allow: READERS },
   'workflows.run': { call: (c) => c.workflows.run({ runId: NO_RUN }), allow: READERS },
+  'workflows.rules': { call: (c) => c.workflows.rules({ logId: 'o2c' }), allow: READERS },
   'workflows.savings': { call: (c) => c.workflows.savings({ logId: 'o2c' }), allow: READERS },
   'workflows.request': {
     call: (c) => c.workflows.request({ logId: 'o2c', queue: 'creditHolds', playbookId: 'release-credit-hold', rows: [{ caseId: 'not-a-held-order' }] }),

@@ -151,6 +151,7 @@ export class WorkflowEngine {
       case_id: opts.caseId ?? null,
       playbook_id: opts.playbookId ?? null,
       outcome: opts.outcome ?? null,
+      requested_by: opts.requestedBy ?? null,
       limit: opts.limit ?? 200,
       warehouses: s.warehouses ? s.warehouses.join(',') : null,
       segments: s.segments ? s.segments.join(',') : null,

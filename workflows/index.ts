@@ -13,6 +13,7 @@ export { RUN_OUTCOME_FILTERS } from './types';
 export type { WorkflowRun, WorkflowAttempt, RunOutcome, RunOutcomeFilter, RunListFilter } from './types';
 export type { RunTarget } from './target';
 export { loadRules, parseRule, ruleMatches, rulesDir, RuleError, type Rule } from './rules';
+export { rulesOverview, ruleConditions, type RulesOverview, type RuleStatus, type RuleActivity } from './rules-status';
 export { runRules, afterIngest, ruleActor, type RuleResult, type AfterIngest } from './rule-runner';
 export { checkOutcomes, type OutcomeCheck } from './outcomes';
 export { savings, DAYS_REMOVED_DEFINITION, type Savings } from './savings';

@@ -60,6 +60,8 @@ export interface RunListFilter {
   caseId?: string;
   playbookId?: string;
   outcome?: RunOutcomeFilter;
+  /** The requester's id: a user, or `rule:<id>` for a rule's runs. */
+  requestedBy?: string;
 }
 
 export interface WorkflowAttempt {

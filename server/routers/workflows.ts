@@ -4,8 +4,8 @@
 // requester, expiry, owner scope, amount limits) is enforced by the engine, so it holds however
 // the engine is reached; the rows' amounts are read from the store, never from the request.
 import { z } from 'zod';
-import { EXCEPTION_QUEUE_IDS, type ExceptionQueueId } from '../../mining';
-import { MAX_PICKS, RUN_OUTCOME_FILTERS, RUN_STATES, outOfScope, resolveTargets, savings, workflowEngine } from '../../workflows';
+import { EXCEPTION_QUEUE_IDS, loadSlaPolicy, type ExceptionQueueId } from '../../mining';
+import { MAX_PICKS, RUN_OUTCOME_FILTERS, RUN_STATES, outOfScope, resolveTargets, rulesOverview, savings, workflowEngine } from '../../workflows';
 import type { User } from '../auth';
 import { NotFoundError } from '../errors';
 import { isoDate, logId } from '../schemas';
@@ -38,6 +38,8 @@ export const workflowsRouter = router({
           caseId: z.string().min(1).max(200).optional(),
           playbookId: playbookId.optional(),
           outcome: z.enum(RUN_OUTCOME_FILTERS).optional(),
+          /** A user id, or `rule:<id>` for the runs a rule requested. */
+          requestedBy: z.string().min(1).max(200).optional(),
           limit: z.number().int().min(1).max(500).default(100),
         })
         .optional(),
@@ -55,6 +57,16 @@ export const workflowsRouter = router({
     const run = await engine.get(input.runId);
     if (ctx.user && outOfScope(ctx.user, run)) throw new NotFoundError(`no workflow run ${input.runId}`);
     return { run, attempts: await engine.attempts(input.runId) };
+  }),
+
+  /**
+   * The rule files of policies/rules (read now, as the next ingest will read them), each with its
+   * conditions in words, its playbook, or the file's error (file and field); and what each rule
+   * requested on the log (runs by state and outcome, the newest request), within the caller's scope.
+   */
+  rules: readProcedure.input(z.object({ logId })).query(async ({ ctx, input }) => {
+    const store = await ctx.store();
+    return rulesOverview(store, { logId: input.logId, viewer: ctx.user, playbooks: workflowEngine(store).listPlaybooks(), calendars: loadSlaPolicy().calendars });
   }),
 
   /**
