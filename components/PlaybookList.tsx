@@ -25,7 +25,7 @@ export function PlaybookList({ playbooks, queueLabel }: { playbooks: readonly Pl
   return (
     <ul className={styles.playbooks} data-testid="playbook-list">
       {playbooks.map((pb) => (
-        <li key={pb.id} className={styles.playbook} data-testid="playbook" data-playbook={pb.id}>
+        <li key={pb.id} id={`playbook-${pb.id}`} className={styles.playbook} data-testid="playbook" data-playbook={pb.id}>
           <header className={styles.playbookHead}>
             <h2 className={styles.playbookTitle}>{pb.title}</h2>
             <span className={styles.version} title={pb.changeNote}>

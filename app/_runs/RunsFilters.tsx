@@ -1,6 +1,7 @@
 'use client';
 // The runs page's filters: status and outcome as toggle chips, the playbook as a select. Each
-// choice writes its URL key (the page reads the filter back from the URL).
+// choice writes its URL key (the page reads the filter back from the URL). The requester (`by`,
+// set by a rule's link on /playbooks) shows as a chip that clears it.
 import { outcomeLabel, OUTCOME_KEYS, runStateLabel } from '../../components/remediation-format';
 import { STATES, type RunsFilter } from './inputs';
 import styles from './RunsPage.module.css';
@@ -8,7 +9,7 @@ import styles from './RunsPage.module.css';
 export interface RunsFiltersProps {
   filter: RunsFilter;
   playbooks: readonly { id: string; title: string }[];
-  onChange(key: 'state' | 'outcome' | 'pb', value: string | null): void;
+  onChange(key: 'state' | 'outcome' | 'pb' | 'by', value: string | null): void;
 }
 
 export function RunsFilters({ filter, playbooks, onChange }: RunsFiltersProps) {
@@ -47,6 +48,11 @@ export function RunsFilters({ filter, playbooks, onChange }: RunsFiltersProps) {
             {filter.playbookId && !playbooks.some((p) => p.id === filter.playbookId) && <option value={filter.playbookId}>{filter.playbookId}</option>}
           </select>
         </label>
+        {filter.requestedBy && (
+          <button type="button" aria-pressed="true" onClick={() => onChange('by', null)} data-testid="runs-requester" aria-label={`Requested by ${filter.requestedBy}: show every requester`}>
+            Requested by {filter.requestedBy} ×
+          </button>
+        )}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 // The runs page: what the playbooks saved on the chosen log (workflows.savings), its remediation
 // runs newest first (workflows.runs on the log, narrowed to the viewer's scope by the server) with
-// their outcome after the next ingest, filters by status, outcome and playbook, and the chosen
+// their outcome after the next ingest, filters by status, outcome, playbook and requester, and the chosen
 // run's detail with its attempts, outcome history and the buttons the viewer may use. URL keys:
 // app/_runs/inputs.ts. Runs in flight are polled, so a run approved here shows its attempts and
 // outcome without a reload.
@@ -91,13 +91,13 @@ function RunsContent({ view }: { view: ResolvedView }) {
     setMessage(null);
     writeSearch({ run: id }, 'push');
   };
-  const change = (key: 'state' | 'outcome' | 'pb', value: string | null) => writeSearch({ [key]: value }, 'replace');
+  const change = (key: 'state' | 'outcome' | 'pb' | 'by', value: string | null) => writeSearch({ [key]: value }, 'replace');
 
   const title = (id: string) => playbooksQ.data?.find((p) => p.id === id)?.title ?? id;
   const caseHref = (caseId: string) => view.linkTo(`/cases/${encodeURIComponent(caseId)}`);
   const runs = runsQ.data?.runs;
   const fixedRunsHref = (pb: string | null) => view.linkTo('/runs', { outcome: 'fixed', pb });
-  const filterWords = [filter.state && runStateLabel(filter.state).toLowerCase(), filter.outcome && outcomeLabel(filter.outcome).toLowerCase(), filter.playbookId && title(filter.playbookId)]
+  const filterWords = [filter.state && runStateLabel(filter.state).toLowerCase(), filter.outcome && outcomeLabel(filter.outcome).toLowerCase(), filter.playbookId && title(filter.playbookId), filter.requestedBy && `requested by ${filter.requestedBy}`]
     .filter(Boolean)
     .join(', ');
 
