@@ -121,6 +121,18 @@ describe('workflows.rules', () => {
     expect(answer.rules.reduce((s, r) => s + r.activity.requested, 0)).toBeGreaterThan(0);
   });
 
+  it('runs of a rule whose file is gone are listed apart, with the same counts', async () => {
+    const file = join(policies, 'rules', 'notify-late.json');
+    rmSync(file);
+    try {
+      const answer = await callerFor(store, LOCAL_ADMIN).workflows.rules({ logId: 'o2c' });
+      expect(answer.rules.map((r) => r.id)).toEqual(['dun-late', 'invoice-small', 'release-small-credit-holds']);
+      expect(answer.removed).toEqual([{ id: 'notify-late', activity: await sqlCounts('notify-late') }]);
+    } finally {
+      writeFileSync(file, JSON.stringify(RULES[0]));
+    }
+  });
+
   it('a broken file is named with its field while the others still list; while it is there, no rule runs after an ingest', async () => {
     writeFileSync(join(policies, 'rules', 'broken.json'), JSON.stringify(rule('broken', 'release-credit-hold', 'creditHolds', { minBusinessHours: 4, calendar: 'mars' })));
     try {
