@@ -96,15 +96,21 @@ export async function auditPolicyChanges(store: Store, dir = policiesDir()): Pro
 
 const asState = (r: PolicyFileState): PolicyFileState => ({ path: r.path, sha256: r.sha256, bytes: Number(r.bytes) });
 
-let watching: ReturnType<typeof setInterval> | null = null;
-
-/** Checks now and then on a timer that never keeps the process alive. Failures are logged, not thrown. */
+/**
+ * Re-checks every `everyMs` on a timer that never keeps the process alive and stops when the store
+ * closes (a check never runs on a closed store). Failures are logged, not thrown. The first check
+ * is the caller's (`auditPolicyChanges`, awaited at open: see server/store.ts).
+ */
 export function watchPolicies(store: Store, everyMs = Number(process.env.THROUGHLINE_POLICY_WATCH_MS ?? 30_000)): void {
-  const check = () => {
+  if (store.readOnly || !(everyMs > 0)) return;
+  let closed = false;
+  const timer = setInterval(() => {
+    if (closed) return;
     auditPolicyChanges(store).catch((err: unknown) => console.error(`policy audit: ${err instanceof Error ? err.message : String(err)}`));
-  };
-  check();
-  if (watching || !(everyMs > 0)) return;
-  watching = setInterval(check, everyMs);
-  watching.unref();
+  }, everyMs);
+  timer.unref();
+  store.onClose(() => {
+    closed = true;
+    clearInterval(timer);
+  });
 }

@@ -2,15 +2,18 @@
 // never at import time (so `next build` and tests that never touch it open nothing).
 import { Store, defaultStorePath } from '../sql';
 import { startWorkflowWorker } from '../workflows';
-import { watchPolicies } from './policy-audit';
+import { auditPolicyChanges, watchPolicies } from './policy-audit';
 
 let opening: Promise<Store> | null = null;
 
 export function getStore(): Promise<Store> {
   opening ??= Store.open(defaultStorePath()).then(
-    (store) => {
+    async (store) => {
       startWorker(store);
-      if (!store.readOnly) watchPolicies(store);
+      // The first policy check finishes before the store is handed out, so no request (and no
+      // test counting audit entries) runs beside it and no close can land in the middle of it.
+      if (!store.readOnly) await auditPolicyChanges(store).catch((err: unknown) => console.error(`policy audit: ${err instanceof Error ? err.message : String(err)}`));
+      watchPolicies(store);
       return store;
     },
     (err: unknown) => {
