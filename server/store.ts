@@ -1,8 +1,7 @@
 // The server's store: one lazily opened singleton. Opened on the first request that needs it,
 // never at import time (so `next build` and tests that never touch it open nothing).
 import { Store, defaultStorePath } from '../sql';
-import { startWorkflowWorker } from '../workflows';
-import { auditPolicyChanges, watchPolicies } from './policy-audit';
+import { auditPolicyChangesSafely, startWorkflowWorker } from '../workflows';
 
 let opening: Promise<Store> | null = null;
 
@@ -12,8 +11,7 @@ export function getStore(): Promise<Store> {
       startWorker(store);
       // The first policy check finishes before the store is handed out, so no request (and no
       // test counting audit entries) runs beside it and no close can land in the middle of it.
-      if (!store.readOnly) await auditPolicyChanges(store).catch((err: unknown) => console.error(`policy audit: ${err instanceof Error ? err.message : String(err)}`));
-      watchPolicies(store);
+      await auditPolicyChangesSafely(store);
       return store;
     },
     (err: unknown) => {

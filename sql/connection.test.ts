@@ -27,6 +27,24 @@ describe('the store', () => {
     again.close();
   });
 
+  it('lets a write still running when close() is called finish and commit before the handles close', async () => {
+    const path = tempStorePath();
+    const store = await Store.open(path);
+    await store.transaction((tx) => tx.sql('CREATE TABLE close_probe (x INTEGER)').then(() => undefined));
+    // Fire and forget, as a session touch is: close() comes while it waits inside the transaction.
+    const write = store.transaction(async (tx) => {
+      await new Promise((r) => setTimeout(r, 150));
+      await tx.sql('INSERT INTO close_probe VALUES (42)');
+    });
+    store.close();
+    await write;
+    await store.closed();
+    const again = await Store.open(path);
+    expect(await again.sql<{ x: number }>('SELECT x FROM close_probe')).toEqual([{ x: 42 }]);
+    again.close();
+    await again.closed(); // nothing pending: settled at once
+  });
+
   it('rolls a failed transaction back completely', async () => {
     const store = await Store.open(':memory:');
     await store.transaction((tx) => tx.sql("INSERT INTO meta VALUES ('a', '1')"));

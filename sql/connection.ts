@@ -88,6 +88,8 @@ export interface Chunk {
 
 export class Store {
   private writeLock: Promise<unknown> = Promise.resolve();
+  /** Writes queued or running on the writer (close waits for them: see close()). */
+  private pendingWrites = 0;
   private commits = 0;
   private closers: (() => void)[] = [];
 
@@ -249,7 +251,13 @@ export class Store {
         throw err;
       }
     };
-    const next = this.writeLock.then(run, run);
+    return this.queueWrite(run);
+  }
+
+  /** Queues `run` on the single writer, counted so close() can wait for it. */
+  private queueWrite<T>(run: () => Promise<T>): Promise<T> {
+    this.pendingWrites++;
+    const next = this.writeLock.then(run, run).finally(() => this.pendingWrites--);
     this.writeLock = next.catch(() => undefined);
     return next;
   }
@@ -268,9 +276,7 @@ export class Store {
         held?.((performance.now() - t0) / 1000);
       }
     };
-    const next = this.writeLock.then(run, run);
-    this.writeLock = next.catch(() => undefined);
-    return next;
+    return this.queueWrite(run);
   }
 
   /** Runs a script without a transaction of its own (migrations manage theirs). */
@@ -284,11 +290,28 @@ export class Store {
     this.closers.push(fn);
   }
 
+  /**
+   * Closes the store. A write still queued or running (a fire-and-forget touch of a session or
+   * token, an audit entry) is let finish first, then the handles close: closing the native
+   * connection under a running statement crashed the process (seen in tests that close right after
+   * their last request). Call `closed()` to wait for that.
+   */
   close(): void {
     for (const fn of this.closers.splice(0)) fn();
     for (const [k, v] of cache) if (k.startsWith(`${resolve(this.path)}|`)) cache.delete(k) && void v;
-    this.writer.closeSync();
-    this.instance.closeSync();
+    const handles = () => {
+      this.writer.closeSync();
+      this.instance.closeSync();
+    };
+    if (this.pendingWrites === 0) handles();
+    else this.closing = this.writeLock.then(handles);
+  }
+
+  private closing: Promise<void> = Promise.resolve();
+
+  /** Settles when the handles are closed (at once unless close() had to wait for a write). */
+  closed(): Promise<void> {
+    return this.closing;
   }
 }
 

@@ -17,3 +17,4 @@ export { rulesOverview, ruleConditions, type RulesOverview, type RuleStatus, typ
 export { runRules, afterIngest, ruleActor, type RuleResult, type AfterIngest } from './rule-runner';
 export { checkOutcomes, type OutcomeCheck } from './outcomes';
 export { savings, DAYS_REMOVED_DEFINITION, type Savings } from './savings';
+export { auditPolicyChanges, auditPolicyChangesSafely, readPolicyFolder, diffPolicies, type PolicyChange } from './policy-audit';

@@ -3,6 +3,7 @@
 // playbook's approval rule applies as for a person, and a row with a run still open — or
 // succeeded and not yet found fixed — is not requested again. Then (afterIngest) the loop is closed
 // first, so a row fixed and back is seen as reopened before the rules look at it.
+import { auditPolicyChangesSafely } from './policy-audit';
 import { loadSlaPolicy, type Calendar, type ExceptionQueueId, type ExceptionRow } from '../mining';
 import type { Store } from '../sql';
 import type { User } from '../server/auth';
@@ -83,6 +84,7 @@ export async function afterIngest(store: Store, logId: string, opts: RunRulesOpt
     console.error(`workflows: checking run outcomes of log ${logId} failed:`, (err as Error).message);
   }
   let rules: RuleResult[] = [];
+  await auditPolicyChangesSafely(store); // the rules (and calendars) are read now: their edits go on the trail first
   try {
     rules = await runRules(store, logId, opts);
   } catch (err) {

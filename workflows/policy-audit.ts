@@ -1,10 +1,10 @@
 // Policy and playbook changes on the audit trail (issue 7). Policies are files (policies/: playbooks,
-// rules, SLA, targets, the reference model) that the server reads as they are, so an edit takes
-// effect without a restart and without passing through any procedure. The server therefore
-// compares the folder with what it saw last (table policy_files) when it opens the store, before
-// each remediation request or approval, and every `THROUGHLINE_POLICY_WATCH_MS` (default 30 s),
-// and writes one entry per added, changed or removed file. The file system does not say who edited
-// a file, so the actor is `system` and the entry carries the old and new content hashes.
+// rules, SLA, targets, the reference model) edited on disk, never through a procedure. So the folder
+// is compared with what was seen last (table policy_files) when the server opens the store (where
+// playbooks are loaded), before the rules run after each ingest (where rules are read), and when
+// an admin reads the audit trail; each added, changed or removed file is one entry. The file
+// system does not say who edited a file, so the actor is `system` and the entry carries the old
+// and new content hashes. (No timer: a check is due when a policy is used or the trail is read.)
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -96,21 +96,7 @@ export async function auditPolicyChanges(store: Store, dir = policiesDir()): Pro
 
 const asState = (r: PolicyFileState): PolicyFileState => ({ path: r.path, sha256: r.sha256, bytes: Number(r.bytes) });
 
-/**
- * Re-checks every `everyMs` on a timer that never keeps the process alive and stops when the store
- * closes (a check never runs on a closed store). Failures are logged, not thrown. The first check
- * is the caller's (`auditPolicyChanges`, awaited at open: see server/store.ts).
- */
-export function watchPolicies(store: Store, everyMs = Number(process.env.THROUGHLINE_POLICY_WATCH_MS ?? 30_000)): void {
-  if (store.readOnly || !(everyMs > 0)) return;
-  let closed = false;
-  const timer = setInterval(() => {
-    if (closed) return;
-    auditPolicyChanges(store).catch((err: unknown) => console.error(`policy audit: ${err instanceof Error ? err.message : String(err)}`));
-  }, everyMs);
-  timer.unref();
-  store.onClose(() => {
-    closed = true;
-    clearInterval(timer);
-  });
+/** The check, with a failure logged rather than thrown: a policy audit must not stop the work it precedes. */
+export async function auditPolicyChangesSafely(store: Store): Promise<void> {
+  await auditPolicyChanges(store).catch((err: unknown) => console.error(`policy audit: ${err instanceof Error ? err.message : String(err)}`));
 }
